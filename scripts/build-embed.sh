@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Writes dist/embed/: the bundle a maintainer copies to any path or CDN. Stable file names;
+# the entry finds its wasm relative to its own URL. Prints each file's raw, gzip and brotli size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
+out=dist/embed
+wasm=target/wasm32-unknown-unknown/release/handbook_widgets.wasm
+
+cargo build --release --lib --target wasm32-unknown-unknown
+rm -rf "$out"
+mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hb-core "$wasm"
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --strip-debug --strip-producers "$out/hb-core_bg.wasm" -o "$out/hb-core_bg.wasm"
+cp assets/embed/handbook-widgets.js "$out/"
+node scripts/sizes.mjs "$out"

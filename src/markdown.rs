@@ -1,0 +1,309 @@
+//! Markdown from data fields, rendered from pulldown-cmark events straight into Yew nodes.
+//!
+//! Nothing in the data ever reaches the page as HTML: raw HTML (blocks and inline) becomes
+//! text, and link and image targets are kept only when [`safe_url`] allows them.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use yew::virtual_dom::{VTag, VText};
+use yew::{AttrValue, Html};
+
+/// Renders Markdown as block content (paragraphs, lists, tables, ...).
+pub fn block(source: &str) -> Html {
+    render(source, false)
+}
+
+/// Renders Markdown for a one-line field: a lone paragraph loses its `<p>`, so the result can
+/// sit inside a heading or a sentence.
+pub fn inline(source: &str) -> Html {
+    render(source, true)
+}
+
+/// The target a link or image may keep, or `None` when it must be dropped.
+///
+/// Allowed: `http`, `https`, `mailto`, `tel`, relative paths and `#` fragments. The scheme is
+/// judged after entity decoding (done by the parser), percent-decoding, removal of the
+/// whitespace and control characters browsers ignore, and case folding, so `JaVaScRiPt:`,
+/// `&#106;avascript:` and `java\tscript:` are all refused.
+pub fn safe_url(dest: &str) -> Option<String> {
+    let trimmed = dest.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+    let decoded = percent_decode(trimmed);
+    let folded: String = decoded
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    match scheme(&folded) {
+        None => Some(trimmed.to_owned()),
+        Some("http" | "https" | "mailto" | "tel") => Some(trimmed.to_owned()),
+        Some(_) => None,
+    }
+}
+
+/// Whether a kept URL leaves the page's site (and so gets `rel="noopener noreferrer"`).
+pub fn is_external(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
+}
+
+/// The scheme of a folded URL: letters, digits, `+`, `-`, `.` up to the first `:`, before
+/// any `/`, `?` or `#`.
+fn scheme(url: &str) -> Option<&str> {
+    let end = url.find([':', '/', '?', '#'])?;
+    let candidate = url.get(..end)?;
+    let is_scheme = url.get(end..)?.starts_with(':')
+        && candidate
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        && candidate
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // A colon after a non-scheme prefix ("a b:c", "ä:x") still makes browsers unsure; refuse
+    // anything that has a colon before a path separator but is not a clean scheme.
+    if is_scheme {
+        Some(candidate)
+    } else if url.get(end..)?.starts_with(':') {
+        Some("")
+    } else {
+        None
+    }
+}
+
+/// Decodes `%XX` escapes (repeatedly, so `%256a` cannot hide a `j`); invalid escapes stay.
+fn percent_decode(input: &str) -> String {
+    let mut current = input.to_owned();
+    for _ in 0..3 {
+        let bytes = current.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = |b: Option<&u8>| b.and_then(|b| char::from(*b).to_digit(16));
+            match (bytes.get(i), hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+                (Some(b'%'), Some(h), Some(l)) => {
+                    out.push(u8::try_from(h * 16 + l).unwrap_or(b'%'));
+                    i += 3;
+                }
+                (Some(b), _, _) => {
+                    out.push(*b);
+                    i += 1;
+                }
+                (None, _, _) => break,
+            }
+        }
+        let next = String::from_utf8_lossy(&out).into_owned();
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+// Rendering
+
+/// An element being built: its tag (none for a dropped link, whose text stays) and children.
+struct Frame {
+    tag: Option<VTag>,
+    children: Vec<Html>,
+}
+
+impl Frame {
+    fn new(tag: Option<VTag>) -> Self {
+        Self {
+            tag,
+            children: Vec::new(),
+        }
+    }
+
+    fn finish(self) -> Html {
+        match self.tag {
+            Some(mut tag) => {
+                tag.add_children(self.children);
+                tag.into()
+            }
+            None => self.children.into_iter().collect(),
+        }
+    }
+}
+
+fn render(source: &str, inline: bool) -> Html {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let mut stack = vec![Frame::new(None)];
+    let mut table_head = false;
+    for event in Parser::new_ext(source, options) {
+        match event {
+            Event::Start(tag) => {
+                if let Tag::TableHead = tag {
+                    table_head = true;
+                }
+                stack.push(Frame::new(open(tag, table_head)));
+            }
+            Event::End(end) => {
+                if let TagEnd::TableHead = end {
+                    table_head = false;
+                }
+                let node = match stack.pop() {
+                    Some(frame) => wrap_table_head(frame, &end),
+                    None => continue,
+                };
+                push(&mut stack, node);
+            }
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                push(&mut stack, text_node(text))
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => push(&mut stack, text_node(text)),
+            Event::Code(text) => {
+                let mut code = VTag::new("code");
+                code.add_child(text_node(text));
+                push(&mut stack, code.into());
+            }
+            Event::SoftBreak => push(&mut stack, VText::new(" ").into()),
+            Event::HardBreak => push(&mut stack, VTag::new("br").into()),
+            Event::Rule => push(&mut stack, VTag::new("hr").into()),
+            Event::TaskListMarker(done) => {
+                let mut mark = VTag::new("span");
+                mark.add_attribute("class", "hb-md-task");
+                mark.add_attribute("role", "img");
+                mark.add_attribute("aria-label", if done { "done" } else { "not done" });
+                mark.add_child(VText::new(if done { "☑ " } else { "☐ " }).into());
+                push(&mut stack, mark.into());
+            }
+            Event::FootnoteReference(label) => {
+                push(&mut stack, text_node(CowStr::from(format!("[^{label}]"))))
+            }
+        }
+    }
+    // Close anything left open (the parser balances its events; this is belt and braces).
+    while stack.len() > 1 {
+        if let Some(frame) = stack.pop() {
+            let node = frame.finish();
+            push(&mut stack, node);
+        }
+    }
+    let mut children = stack.pop().map(|f| f.children).unwrap_or_default();
+    if inline && children.len() == 1 {
+        if let Some(Html::VTag(tag)) = children.first() {
+            if tag.tag() == "p" {
+                if let Some(Html::VTag(tag)) = children.pop() {
+                    return std::rc::Rc::unwrap_or_clone(tag)
+                        .into_children()
+                        .unwrap_or_default();
+                }
+            }
+        }
+    }
+    children.into_iter().collect()
+}
+
+fn push(stack: &mut [Frame], node: Html) {
+    if let Some(top) = stack.last_mut() {
+        top.children.push(node);
+    }
+}
+
+fn text_node(text: CowStr<'_>) -> Html {
+    VText::new(AttrValue::from(text.into_string())).into()
+}
+
+/// pulldown-cmark puts header cells straight into `TableHead`; HTML wants a row around them.
+fn wrap_table_head(frame: Frame, end: &TagEnd) -> Html {
+    if let TagEnd::TableHead = end {
+        let mut row = VTag::new("tr");
+        row.add_children(frame.children);
+        let mut head = VTag::new("thead");
+        head.add_child(row.into());
+        return head.into();
+    }
+    frame.finish()
+}
+
+/// The element a start tag opens; `None` keeps only its children (a dropped link).
+fn open(tag: Tag<'_>, in_head: bool) -> Option<VTag> {
+    let name: &'static str = match tag {
+        Tag::Paragraph => "p",
+        Tag::Heading { level, .. } => heading(level),
+        Tag::BlockQuote(_) => "blockquote",
+        Tag::CodeBlock(_) => {
+            let mut pre = VTag::new("pre");
+            pre.add_attribute("class", "hb-md-code");
+            return Some(pre);
+        }
+        Tag::List(Some(start)) => {
+            let mut ol = VTag::new("ol");
+            if start != 1 {
+                ol.add_attribute("start", start.to_string());
+            }
+            return Some(ol);
+        }
+        Tag::List(None) => "ul",
+        Tag::Item => "li",
+        Tag::Table(_) => {
+            let mut table = VTag::new("table");
+            table.add_attribute("class", "hb-md-table");
+            return Some(table);
+        }
+        Tag::TableHead => return None,
+        Tag::TableRow => "tr",
+        Tag::TableCell if in_head => {
+            let mut th = VTag::new("th");
+            th.add_attribute("scope", "col");
+            return Some(th);
+        }
+        Tag::TableCell => "td",
+        Tag::Emphasis => "em",
+        Tag::Strong => "strong",
+        Tag::Strikethrough => "del",
+        Tag::Superscript => "sup",
+        Tag::Subscript => "sub",
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            ..
+        } => return link(link_type, &dest_url, &title),
+        Tag::Image {
+            dest_url, title, ..
+        } => return image(&dest_url, &title),
+        _ => return None,
+    };
+    Some(VTag::new(name))
+}
+
+/// Headings in data sit inside a widget, so they start at `h4`.
+fn heading(level: HeadingLevel) -> &'static str {
+    match level {
+        HeadingLevel::H1 => "h4",
+        HeadingLevel::H2 => "h5",
+        _ => "h6",
+    }
+}
+
+fn link(link_type: LinkType, dest: &str, title: &str) -> Option<VTag> {
+    let dest = match link_type {
+        LinkType::Email => format!("mailto:{dest}"),
+        _ => dest.to_owned(),
+    };
+    let href = safe_url(&dest)?;
+    let mut a = VTag::new("a");
+    if is_external(&href) {
+        a.add_attribute("rel", "noopener noreferrer");
+    }
+    a.add_attribute("href", href);
+    if !title.is_empty() {
+        a.add_attribute("title", title.to_owned());
+    }
+    Some(a)
+}
+
+/// Images keep only http(s) and relative sources; their alt text comes from the children.
+/// They render as a link to the image so that data cannot make the page load anything.
+fn image(dest: &str, title: &str) -> Option<VTag> {
+    let href = safe_url(dest).filter(|u| {
+        let lower = u.to_ascii_lowercase();
+        !lower.starts_with("mailto:") && !lower.starts_with("tel:")
+    })?;
+    let mut a = link(LinkType::Inline, &href, title)?;
+    a.add_attribute("class", "hb-md-image");
+    Some(a)
+}

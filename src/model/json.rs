@@ -1,0 +1,130 @@
+//! Parsing widget JSON into model types, with JSONPath, line and column on every error.
+
+use serde::de::DeserializeOwned;
+
+use super::error::{DataError, ErrorKind};
+
+/// Rules a parsed dataset must meet beyond its shape (non-empty lists, unique ids, ...).
+pub trait Validate {
+    /// `Ok` when the data is usable; otherwise the first broken rule, with its JSONPath.
+    fn validate(&self) -> Result<(), DataError>;
+}
+
+/// Parses `text` as JSON into `T` and validates it.
+///
+/// Errors carry the JSONPath of the offending value (`$` is the document root) and, for
+/// syntax and shape errors, the line and column where the parser stopped.
+pub fn parse<T: DeserializeOwned + Validate>(text: &str) -> Result<T, DataError> {
+    check_root_is_object(text)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = json_path(&err.path().to_string());
+        let inner = err.into_inner();
+        from_serde(&inner).at(path)
+    })?;
+    // Trailing characters after the document are a syntax error too.
+    de.end().map_err(|err| from_serde(&err))?;
+    value.validate()?;
+    Ok(value)
+}
+
+/// Every widget's data is a JSON object; say so plainly instead of serde's "expected a string"
+/// about the first element of an array.
+fn check_root_is_object(text: &str) -> Result<(), DataError> {
+    let Some((offset, first)) = text.char_indices().find(|(_, c)| !c.is_whitespace()) else {
+        return Err(DataError::new(ErrorKind::Malformed, "the JSON text is empty").at("$"));
+    };
+    let found = match first {
+        '{' => return Ok(()),
+        '[' => "an array",
+        '"' => "a string",
+        '-' | '0'..='9' => "a number",
+        't' | 'f' => "a boolean",
+        'n' => "null",
+        _ => return Ok(()), // not JSON at all: the parser says where
+    };
+    let before = text.get(..offset).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Err(DataError {
+        line: Some(line),
+        column: Some(column),
+        ..DataError::new(
+            ErrorKind::WrongShape,
+            format!("expected a JSON object {{ … }} at the top level, found {found}"),
+        )
+        .at("$")
+    })
+}
+
+/// Turns serde_path_to_error's `a.b[0]` (or `.` for the root) into JSONPath `$.a.b[0]`.
+fn json_path(path: &str) -> String {
+    match path {
+        "" | "." => "$".to_owned(),
+        p if p.starts_with('[') => format!("${p}"),
+        p => format!("$.{p}"),
+    }
+}
+
+fn from_serde(err: &serde_json::Error) -> DataError {
+    use serde_json::error::Category;
+    let full = err.to_string();
+    // serde_json appends " at line L column C"; we report those separately.
+    let message = match full.rfind(" at line ") {
+        Some(i) => full.get(..i).unwrap_or(&full).to_owned(),
+        None => full,
+    };
+    let kind = match err.classify() {
+        Category::Syntax | Category::Eof | Category::Io => ErrorKind::Malformed,
+        Category::Data if message.starts_with("missing field") => ErrorKind::MissingField,
+        Category::Data => ErrorKind::WrongShape,
+    };
+    let message = if err.classify() == Category::Eof {
+        format!("{message} (is a closing bracket or quote missing?)")
+    } else {
+        message
+    };
+    DataError {
+        line: (err.line() > 0).then_some(err.line()),
+        column: (err.column() > 0).then_some(err.column()),
+        ..DataError::new(kind, message)
+    }
+}
+
+/// Checks that every id in `ids` is non-empty and unique; `path` names the list, `field` the
+/// id field inside each element (`$.variants`, `id`).
+pub fn check_ids<'a>(
+    ids: impl IntoIterator<Item = &'a str>,
+    path: &str,
+    field: &str,
+) -> Result<(), DataError> {
+    let mut seen = std::collections::HashSet::new();
+    for (i, id) in ids.into_iter().enumerate() {
+        if id.trim().is_empty() {
+            return Err(DataError::invalid_at(
+                format!("{path}[{i}].{field}"),
+                format!("`{field}` must not be empty"),
+            ));
+        }
+        if !seen.insert(id) {
+            return Err(DataError::invalid_at(
+                format!("{path}[{i}].{field}"),
+                format!("duplicate {field} \"{id}\": each must be unique"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks that a required text field is not blank.
+pub fn check_text(value: &str, path: impl Into<String>) -> Result<(), DataError> {
+    if value.trim().is_empty() {
+        let path = path.into();
+        let field = path.rsplit('.').next().unwrap_or("value").to_owned();
+        return Err(DataError::invalid_at(
+            path,
+            format!("`{field}` must not be empty"),
+        ));
+    }
+    Ok(())
+}

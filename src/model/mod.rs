@@ -1,0 +1,21 @@
+//! The data model: serde types and pure functions, apart from any view.
+
+pub mod error;
+pub mod hiring;
+pub mod json;
+
+use serde::Deserialize;
+
+pub use error::{DataError, ErrorKind};
+pub use json::{parse, Validate};
+
+/// A link to where a dataset's content is published.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceLink {
+    /// Name of the source page, such as "GitLab job families: Product Management - Leadership". Required.
+    pub title: String,
+    /// Address of the source page. Default: none (the title shows as plain text).
+    #[serde(default)]
+    pub url: Option<String>,
+}

@@ -1,0 +1,271 @@
+//! The mount runtime: finds `[data-hb-widget]` elements, mounts each once into its own shadow
+//! root, watches the page for more, and keeps one element's failure to that element.
+
+mod mount_view;
+mod panic;
+pub mod source;
+mod styles;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, Element, MutationObserver, MutationObserverInit, MutationRecord, Node, ShadowRoot,
+};
+use yew::{AppHandle, AttrValue};
+
+pub use mount_view::{MountView, MountViewProps};
+pub use source::{DataSource, Loaded};
+pub use styles::CSS;
+
+use crate::widgets::MountOptions;
+
+/// The attribute that marks a mount element.
+pub const WIDGET_ATTR: &str = "data-hb-widget";
+/// The attribute the runtime sets on a mount element it has mounted, so later passes skip it.
+pub const MOUNTED_ATTR: &str = "data-hb-mounted";
+
+thread_local! {
+    /// Every live mount, to destroy its app when its element leaves the page.
+    static MOUNTS: RefCell<Vec<(Element, AppHandle<MountView>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs when the module is instantiated: installs the panic hook, mounts what is on the page,
+/// watches for more, and publishes `window.handbookWidgets`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    panic::install();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    publish_api();
+    mount_all(Some(document.clone().into()));
+    observe(&document);
+}
+
+/// Mounts every not yet mounted `[data-hb-widget]` element in `root` (default: the document)
+/// and returns how many it mounted.
+#[wasm_bindgen(js_name = mountAll)]
+pub fn mount_all(root: Option<Node>) -> u32 {
+    let root = root.or_else(|| web_sys::window()?.document().map(Into::into));
+    let mut count = 0;
+    if let Some(root) = root {
+        if let Some(el) = root.dyn_ref::<Element>() {
+            count += u32::from(mount(el.clone()));
+        }
+        for el in widget_elements(&root) {
+            count += u32::from(mount(el));
+        }
+    }
+    count
+}
+
+/// Mounts one element, once: returns `false` if it is not a widget mount or already mounted.
+/// Whatever is wrong with its data shows inside it; nothing is thrown.
+#[wasm_bindgen]
+pub fn mount(element: Element) -> bool {
+    if !element.has_attribute(WIDGET_ATTR) || element.has_attribute(MOUNTED_ATTR) {
+        return false;
+    }
+    let Some(root) = prepare_root(&element) else {
+        web_sys::console::error_1(
+            &"handbook-widgets: could not create a place to render into".into(),
+        );
+        return false;
+    };
+    let _ = element.set_attribute(MOUNTED_ATTR, "");
+    let props = MountViewProps {
+        widget: AttrValue::from(
+            element
+                .get_attribute(WIDGET_ATTR)
+                .unwrap_or_default()
+                .trim()
+                .to_owned(),
+        ),
+        source: data_source(&element),
+        options: Rc::new(options(&element)),
+        host: Some(element.clone()),
+    };
+    let app = yew::Renderer::<MountView>::with_root_and_props(root, props).render();
+    MOUNTS.with(|m| {
+        if let Ok(mut mounts) = m.try_borrow_mut() {
+            mounts.push((element, app));
+        }
+    });
+    true
+}
+
+/// Reads the data source: inline script, then `data-src`, then `data-preset`.
+fn data_source(el: &Element) -> DataSource {
+    let inline = el
+        .query_selector(":scope > script[type=\"application/json\"]")
+        .ok()
+        .flatten();
+    if let Some(script) = inline {
+        return DataSource::Inline(script.text_content().unwrap_or_default().into());
+    }
+    if let Some(src) = el
+        .get_attribute("data-src")
+        .filter(|s| !s.trim().is_empty())
+    {
+        return DataSource::Url(resolve_url(el, src.trim()).into());
+    }
+    match el
+        .get_attribute("data-preset")
+        .filter(|s| !s.trim().is_empty())
+    {
+        Some(name) => DataSource::Preset(name.trim().to_owned().into()),
+        None => DataSource::Missing,
+    }
+}
+
+/// `data-src` resolved against the page's base URL, so errors can name the full address.
+fn resolve_url(el: &Element, src: &str) -> String {
+    el.base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| web_sys::Url::new_with_base(src, &base).ok())
+        .map_or_else(|| src.to_owned(), |u| u.href())
+}
+
+fn options(el: &Element) -> MountOptions {
+    let defaults = MountOptions::default();
+    MountOptions {
+        heading_level: el
+            .get_attribute("data-heading-level")
+            .and_then(|l| l.trim().parse::<u8>().ok())
+            .map_or(defaults.heading_level, |l| l.clamp(2, 5)),
+        variant: el.get_attribute("data-variant").filter(|v| !v.is_empty()),
+        theme: el
+            .get_attribute("data-theme")
+            .filter(|t| matches!(t.as_str(), "light" | "dark")),
+    }
+}
+
+/// A shadow root holding the stylesheet and an empty element to render into. The shadow root
+/// goes on the mount element itself where the platform allows (its light-DOM children, such as
+/// the JSON script or a fallback list, then stop showing); elsewhere on a new child `div`.
+fn prepare_root(element: &Element) -> Option<Element> {
+    let document = element.owner_document()?;
+    let shadow = match element.shadow_root() {
+        Some(existing) => {
+            clear(&existing);
+            existing
+        }
+        None => element
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .ok()
+            .or_else(|| {
+                let host = document.create_element("div").ok()?;
+                host.set_class_name("hb-host");
+                element.append_child(&host).ok()?;
+                host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+                    .ok()
+            })?,
+    };
+    let style = document.create_element("style").ok()?;
+    style.set_text_content(Some(CSS));
+    shadow.append_child(&style).ok()?;
+    let root = document.create_element("div").ok()?;
+    root.set_class_name("hb-mount");
+    shadow.append_child(&root).ok()?;
+    Some(root)
+}
+
+fn clear(root: &ShadowRoot) {
+    while let Some(child) = root.first_child() {
+        if root.remove_child(&child).is_err() {
+            break;
+        }
+    }
+}
+
+fn widget_elements(root: &Node) -> Vec<Element> {
+    let selector = format!("[{WIDGET_ATTR}]:not([{MOUNTED_ATTR}])");
+    let list = match root.dyn_ref::<Element>() {
+        Some(el) => el.query_selector_all(&selector),
+        None => match root.dyn_ref::<Document>() {
+            Some(doc) => doc.query_selector_all(&selector),
+            None => return Vec::new(),
+        },
+    };
+    let Ok(list) = list else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Mounts widgets added later (client-side routing) and frees those removed from the page.
+fn observe(document: &Document) {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
+        let mut removed = false;
+        for record in records
+            .iter()
+            .filter_map(|r| r.dyn_into::<MutationRecord>().ok())
+        {
+            let added = record.added_nodes();
+            for i in 0..added.length() {
+                if let Some(node) = added
+                    .item(i)
+                    .filter(|n| n.node_type() == Node::ELEMENT_NODE)
+                {
+                    mount_all(Some(node));
+                }
+            }
+            removed |= record.removed_nodes().length() > 0;
+        }
+        if removed {
+            release_detached();
+        }
+    });
+    let Ok(observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    if let Some(root) = document.document_element() {
+        let _ = observer.observe_with_options(&root, &init);
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}
+
+/// Destroys the apps of mounts no longer in the page and unmarks them, so that an element put
+/// back later mounts afresh.
+fn release_detached() {
+    let detached = MOUNTS.with(|m| {
+        let Ok(mut mounts) = m.try_borrow_mut() else {
+            return Vec::new();
+        };
+        let (gone, kept) = std::mem::take(&mut *mounts)
+            .into_iter()
+            .partition(|(el, _)| !el.is_connected());
+        *mounts = kept;
+        gone
+    });
+    for (el, app) in detached {
+        app.destroy();
+        let _ = el.remove_attribute(MOUNTED_ATTR);
+        let _ = el.remove_attribute("data-hb-state");
+    }
+}
+
+/// `window.handbookWidgets = { mountAll, mount }`, unless the embed entry already set its own
+/// (which waits for the wasm), for pages that load the wasm some other way (the gallery).
+fn publish_api() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if js_sys::Reflect::has(&window, &"handbookWidgets".into()).unwrap_or(false) {
+        return;
+    }
+    let api = js_sys::Object::new();
+    let mount_all_fn = Closure::<dyn Fn(Option<Node>) -> u32>::new(mount_all).into_js_value();
+    let mount_fn = Closure::<dyn Fn(Element) -> bool>::new(mount).into_js_value();
+    let _ = js_sys::Reflect::set(&api, &"mountAll".into(), &mount_all_fn);
+    let _ = js_sys::Reflect::set(&api, &"mount".into(), &mount_fn);
+    let _ = js_sys::Reflect::set(&window, &"handbookWidgets".into(), &api);
+}

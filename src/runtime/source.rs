@@ -1,0 +1,156 @@
+//! Where a mount's data comes from, and turning it into a rendered widget or an error.
+
+use std::rc::Rc;
+
+use yew::{AttrValue, Html};
+
+use crate::model::{DataError, ErrorKind};
+use crate::widgets::{self, MountOptions, WidgetDef, PLANNED, WIDGETS};
+
+/// The data a mount element names; the first of these that is present wins.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataSource {
+    /// JSON text from a child `<script type="application/json">`.
+    Inline(AttrValue),
+    /// A URL from `data-src`, already resolved against the page.
+    Url(AttrValue),
+    /// A dataset compiled into the bundle, from `data-preset`.
+    Preset(AttrValue),
+    /// The mount gives no data.
+    Missing,
+}
+
+/// What a mount shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// The data is being fetched from this URL.
+    Loading(AttrValue),
+    /// The widget, rendered.
+    Ready(Html),
+    /// What went wrong.
+    Failed(Rc<DataError>),
+}
+
+impl Loaded {
+    /// The `data-hb-state` value: `loading`, `ready` or `error`.
+    pub fn state(&self) -> &'static str {
+        match self {
+            Self::Loading(_) => "loading",
+            Self::Ready(_) => "ready",
+            Self::Failed(_) => "error",
+        }
+    }
+
+    fn from_result(result: Result<Html, DataError>) -> Self {
+        match result {
+            Ok(html) => Self::Ready(html),
+            Err(err) => Self::Failed(Rc::new(err)),
+        }
+    }
+}
+
+/// The widget called `name`, or an error naming the widgets this bundle has.
+pub fn widget(name: &str) -> Result<&'static WidgetDef, DataError> {
+    if let Some(def) = widgets::find_widget(name) {
+        return Ok(def);
+    }
+    let known: Vec<&str> = WIDGETS.iter().map(|w| w.name).collect();
+    let message = if name.trim().is_empty() {
+        format!("data-hb-widget is empty; name one of: {}", known.join(", "))
+    } else if PLANNED.contains(&name) {
+        format!(
+            "\"{name}\" is not in this version of the bundle yet; available: {}",
+            known.join(", ")
+        )
+    } else {
+        format!(
+            "there is no widget called \"{name}\"; available: {}",
+            known.join(", ")
+        )
+    };
+    Err(DataError::new(ErrorKind::UnknownWidget, message))
+}
+
+/// Everything that can be done without the network: inline and preset data are parsed and
+/// rendered; a URL gives [`Loaded::Loading`], to be finished by [`render_text`] once fetched.
+pub fn resolve(name: &str, source: &DataSource, options: &MountOptions) -> Loaded {
+    let def = match widget(name) {
+        Ok(def) => def,
+        Err(err) => return Loaded::Failed(Rc::new(err)),
+    };
+    match source {
+        DataSource::Inline(text) => Loaded::from_result(render_text(def, text, "inline JSON", options)),
+        DataSource::Url(url) => Loaded::Loading(url.clone()),
+        DataSource::Preset(preset) => Loaded::from_result(render_preset(def, preset, options)),
+        DataSource::Missing => Loaded::Failed(Rc::new(DataError::new(
+            ErrorKind::Source,
+            "the mount gives no data: add a child <script type=\"application/json\">, a data-src URL or a data-preset name",
+        ))),
+    }
+}
+
+/// Renders JSON text for a widget; errors say the text came from `origin`.
+pub fn render_text(
+    def: &WidgetDef,
+    text: &str,
+    origin: &str,
+    options: &MountOptions,
+) -> Result<Html, DataError> {
+    (def.render)(text, options).map_err(|e| e.from_origin(origin))
+}
+
+fn render_preset(def: &WidgetDef, name: &str, options: &MountOptions) -> Result<Html, DataError> {
+    let Some(preset) = widgets::find_preset(name) else {
+        let known: Vec<&str> = widgets::PRESETS
+            .iter()
+            .filter(|p| p.widget == def.name)
+            .map(|p| p.name)
+            .collect();
+        return Err(DataError::new(
+            ErrorKind::UnknownPreset,
+            format!(
+                "there is no preset called \"{name}\"; presets for {}: {}",
+                def.name,
+                known.join(", ")
+            ),
+        ));
+    };
+    if preset.widget != def.name {
+        return Err(DataError::new(
+            ErrorKind::UnknownPreset,
+            format!(
+                "preset \"{name}\" is data for the {} widget, not {}",
+                preset.widget, def.name
+            ),
+        ));
+    }
+    render_text(def, preset.json, &format!("preset \"{name}\""), options)
+}
+
+/// Fetches `url` and renders its text, or says why it could not.
+pub async fn fetch_and_render(name: &str, url: &str, options: &MountOptions) -> Loaded {
+    let def = match widget(name) {
+        Ok(def) => def,
+        Err(err) => return Loaded::Failed(Rc::new(err)),
+    };
+    let fail = |message: String| {
+        Loaded::Failed(Rc::new(
+            DataError::new(ErrorKind::Source, message).from_origin(url),
+        ))
+    };
+    let response = match gloo::net::http::Request::get(url).send().await {
+        Ok(response) => response,
+        Err(err) => return fail(format!("the request failed ({err})")),
+    };
+    if !response.ok() {
+        return fail(format!(
+            "the server answered HTTP {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    match response.text().await {
+        Ok(text) => Loaded::from_result(render_text(def, &text, url, options)),
+        Err(err) => fail(format!("the response could not be read ({err})")),
+    }
+}

@@ -1,0 +1,7 @@
+//! The widgets' stylesheet, compiled into the bundle and placed in each mount's shadow root.
+
+/// Every widget's CSS, base first.
+pub const CSS: &str = concat!(
+    include_str!("../../assets/styles/base.css"),
+    include_str!("../../assets/styles/hiring-timeline.css"),
+);

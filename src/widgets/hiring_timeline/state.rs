@@ -1,0 +1,63 @@
+//! Timeline state: the selected variant and which stages are expanded.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+/// What the reader has chosen in one timeline.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TimelineState {
+    /// Index of the selected variant. Default: 0, or the mount's `data-variant`.
+    pub variant: usize,
+    /// Expanded stages, as (variant index, stage index). Default: none.
+    pub expanded: BTreeSet<(usize, usize)>,
+}
+
+/// What the reader can do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Show the variant at this index.
+    Select(usize),
+    /// Expand or collapse one stage of the selected variant.
+    Toggle(usize),
+    /// Expand these stages of the selected variant (the ones with details).
+    ExpandAll(Vec<usize>),
+    /// Collapse every stage of the selected variant.
+    CollapseAll,
+}
+
+impl TimelineState {
+    /// A state showing variant `variant`, nothing expanded.
+    pub fn new(variant: usize) -> Self {
+        Self {
+            variant,
+            expanded: BTreeSet::new(),
+        }
+    }
+
+    /// Whether stage `stage` of the selected variant is expanded.
+    pub fn is_expanded(&self, variant: usize, stage: usize) -> bool {
+        self.expanded.contains(&(variant, stage))
+    }
+}
+
+impl Reducible for TimelineState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let v = next.variant;
+        match action {
+            Action::Select(index) => next.variant = index,
+            Action::Toggle(stage) => {
+                if !next.expanded.remove(&(v, stage)) {
+                    next.expanded.insert((v, stage));
+                }
+            }
+            Action::ExpandAll(stages) => next.expanded.extend(stages.into_iter().map(|s| (v, s))),
+            Action::CollapseAll => next.expanded.retain(|(variant, _)| *variant != v),
+        }
+        Rc::new(next)
+    }
+}

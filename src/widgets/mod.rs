@@ -1,0 +1,88 @@
+//! The widgets, one folder each, and the one registry that lists them and their presets.
+
+pub mod hiring_timeline;
+
+use yew::prelude::*;
+
+use crate::model::DataError;
+
+/// What the mount element says about how to show its widget, beyond the data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MountOptions {
+    /// Level of the widget's title heading, from `data-heading-level` (2 to 5). Default: 3.
+    pub heading_level: u8,
+    /// Id of the variant to show first, from `data-variant` (hiring timeline). Default: none.
+    pub variant: Option<String>,
+    /// Colour scheme, from `data-theme`: `light`, `dark`, or none to follow the reader's setting. Default: none.
+    pub theme: Option<String>,
+}
+
+impl Default for MountOptions {
+    fn default() -> Self {
+        Self {
+            heading_level: 3,
+            variant: None,
+            theme: None,
+        }
+    }
+}
+
+/// A widget this bundle can mount.
+pub struct WidgetDef {
+    /// The `data-hb-widget` name.
+    pub name: &'static str,
+    /// Parses the JSON text and renders the widget, or says what is wrong with the data.
+    pub render: fn(&str, &MountOptions) -> Result<Html, DataError>,
+}
+
+/// A dataset compiled into the bundle, mounted with `data-preset`.
+pub struct Preset {
+    /// The `data-preset` name.
+    pub name: &'static str,
+    /// The widget the dataset is for.
+    pub widget: &'static str,
+    /// The JSON text.
+    pub json: &'static str,
+}
+
+/// Every widget in this bundle: the one place a new widget is registered.
+pub const WIDGETS: &[WidgetDef] = &[WidgetDef {
+    name: hiring_timeline::NAME,
+    render: hiring_timeline::render,
+}];
+
+/// Widget names that are part of the product but not in this bundle yet.
+pub const PLANNED: &[&str] = &[
+    "level-comparison",
+    "owner-directory",
+    "onboarding-checklist",
+];
+
+/// Every preset in this bundle, from `assets/data/`.
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        name: "mattermost-pm-hiring",
+        widget: hiring_timeline::NAME,
+        json: include_str!("../../assets/data/mattermost-pm-hiring.json"),
+    },
+    Preset {
+        name: "flowfuse-pm-hiring",
+        widget: hiring_timeline::NAME,
+        json: include_str!("../../assets/data/flowfuse-pm-hiring.json"),
+    },
+    Preset {
+        name: "gitlab-pm-leadership-hiring",
+        widget: hiring_timeline::NAME,
+        json: include_str!("../../assets/data/gitlab-pm-leadership-hiring.json"),
+    },
+];
+
+/// The widget called `name`.
+pub fn find_widget(name: &str) -> Option<&'static WidgetDef> {
+    WIDGETS.iter().find(|w| w.name == name)
+}
+
+/// The preset called `name`.
+pub fn find_preset(name: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.name == name)
+}

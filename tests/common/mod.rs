@@ -1,0 +1,52 @@
+//! Helpers shared by the native test files: server-side rendering of any `Html` to a string.
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WrapProps {
+    pub html: Html,
+}
+
+#[component]
+fn Wrap(props: &WrapProps) -> Html {
+    props.html.clone()
+}
+
+/// Renders `html` the way Yew's server renderer writes it (no hydration markers).
+pub fn render(html: Html) -> String {
+    let renderer =
+        yew::LocalServerRenderer::<Wrap>::with_props(WrapProps { html }).hydratable(false);
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(tokio::task::LocalSet::new().run_until(renderer.render()))
+}
+
+/// The preset JSON text called `name`.
+pub fn preset(name: &str) -> &'static str {
+    handbook_widgets::widgets::find_preset(name)
+        .unwrap_or_else(|| panic!("no preset {name}"))
+        .json
+}
+
+/// How many times `needle` occurs in `haystack`.
+pub fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+/// Every start tag (`<li ...>`) in `html` that contains all of `parts`, in any attribute order.
+pub fn tags<'a>(html: &'a str, parts: &[&str]) -> Vec<&'a str> {
+    html.split('<')
+        .filter(|t| !t.starts_with('/'))
+        .filter_map(|t| t.split('>').next())
+        .filter(|t| parts.iter().all(|p| t.contains(p)))
+        .collect()
+}

@@ -1,0 +1,280 @@
+//! The hiring-process model: every preset parses and says what its page says; bad input gives
+//! the documented error, with its JSONPath, line and column.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+mod common;
+
+use handbook_widgets::model::hiring::{format_minutes, Channel, HiringProcess, Totals};
+use handbook_widgets::model::{parse, DataError, ErrorKind};
+use handbook_widgets::widgets::{hiring_timeline, PRESETS};
+
+fn preset(name: &str) -> HiringProcess {
+    parse(common::preset(name)).unwrap()
+}
+
+fn err(json: &str) -> DataError {
+    parse::<HiringProcess>(json).unwrap_err()
+}
+
+#[test]
+fn every_hiring_preset_parses() {
+    let hiring: Vec<_> = PRESETS
+        .iter()
+        .filter(|p| p.widget == hiring_timeline::NAME)
+        .collect();
+    assert_eq!(hiring.len(), 3);
+    for p in hiring {
+        parse::<HiringProcess>(p.json).unwrap_or_else(|e| panic!("{}: {e}", p.name));
+    }
+}
+
+#[test]
+fn mattermost_has_nine_stages_with_the_stated_lengths_and_interviewers() {
+    let process = preset("mattermost-pm-hiring");
+    let stages = &process.variants[0].stages;
+    assert_eq!(stages.len(), 9);
+    let minutes: Vec<_> = stages.iter().map(|s| s.minutes).collect();
+    assert_eq!(
+        minutes,
+        [
+            None,
+            Some(25),
+            Some(50),
+            Some(50),
+            Some(50),
+            None,
+            Some(50),
+            Some(45),
+            None
+        ]
+    );
+    let who: Vec<_> = stages.iter().map(|s| s.run_by.as_deref()).collect();
+    assert_eq!(
+        who,
+        [
+            None,
+            Some("A recruiter"),
+            Some("A Product Manager"),
+            Some("A Lead Developer"),
+            Some("Head of Product"),
+            Some("Mattermost team members"),
+            Some("A senior member of the team"),
+            Some("The CTO"),
+            None
+        ]
+    );
+    assert_eq!(stages[5].channel, Channel::Audition);
+    assert_eq!(stages[8].channel, Channel::Email);
+    assert!(stages.iter().all(|s| !s.optional));
+    assert_eq!(
+        process.variants[0].totals(),
+        Totals {
+            required_stages: 9,
+            required_timed: 6,
+            required_minutes: 270,
+            optional_stages: 0,
+            optional_minutes: 0
+        }
+    );
+    assert!(process
+        .notes
+        .as_deref()
+        .unwrap()
+        .contains("declined from the position at any stage"));
+    let footnotes = process.footnotes.as_deref().unwrap();
+    for country in ["Canada", "in the US", "outside the U.S. and Canada"] {
+        assert!(footnotes.contains(country), "{country}");
+    }
+}
+
+#[test]
+fn flowfuse_has_eight_stages_one_optional() {
+    let process = preset("flowfuse-pm-hiring");
+    let stages = &process.variants[0].stages;
+    assert_eq!(stages.len(), 8);
+    let optional: Vec<_> = stages
+        .iter()
+        .filter(|s| s.optional)
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(optional, ["Final Interview"]);
+    let minutes: Vec<_> = stages.iter().map(|s| s.minutes).collect();
+    assert_eq!(
+        minutes,
+        [
+            None,
+            Some(20),
+            Some(45),
+            Some(45),
+            Some(30),
+            None,
+            None,
+            None
+        ]
+    );
+    assert_eq!(stages[4].run_by.as_deref(), Some("The VP of Sales"));
+    assert_eq!(stages[0].run_by.as_deref(), Some("The hiring manager"));
+    let t = process.variants[0].totals();
+    assert_eq!(
+        (t.required_stages, t.required_minutes, t.optional_stages),
+        (7, 140, 1)
+    );
+}
+
+#[test]
+fn gitlab_has_one_variant_per_leadership_level() {
+    let process = preset("gitlab-pm-leadership-hiring");
+    let ids: Vec<_> = process.variants.iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "group-manager-product",
+            "director-product-management",
+            "senior-director-product-management",
+            "vp-product-management",
+            "vp-product-monetization"
+        ]
+    );
+    let counts: Vec<_> = process.variants.iter().map(|v| v.stages.len()).collect();
+    assert_eq!(counts, [6, 8, 8, 7, 7]);
+    let minutes: Vec<_> = process
+        .variants
+        .iter()
+        .map(|v| v.totals().required_minutes)
+        .collect();
+    assert_eq!(minutes, [270, 315, 315, 280, 280]);
+    // "Finally, candidates may be asked to schedule a 50 minute final interview with our CEO".
+    let director = &process.variants[1];
+    let last = director.stages.last().unwrap();
+    assert!(last.optional);
+    assert_eq!(
+        (last.minutes, last.run_by.as_deref()),
+        (Some(50), Some("The CEO"))
+    );
+    assert_eq!(
+        process.variants[0].stages[1].run_by.as_deref(),
+        Some("A Director of Product")
+    );
+    assert_eq!(process.variant_index("vp-product-monetization"), Some(4));
+}
+
+#[test]
+fn malformed_json_reports_line_and_column() {
+    let e = err("{\n  \"title\": \"x\",\n  \"variants\": [,]\n}");
+    assert_eq!(e.kind, ErrorKind::Malformed);
+    assert_eq!((e.line, e.column), (Some(3), Some(16)));
+    assert!(
+        !e.message.contains(" at line "),
+        "position is reported apart: {}",
+        e.message
+    );
+}
+
+#[test]
+fn unterminated_json_says_so() {
+    let e = err("{\"title\": \"x\", \"variants\": [");
+    assert_eq!(e.kind, ErrorKind::Malformed);
+    assert!(e.message.contains("EOF"), "{}", e.message);
+    assert!(e.line.is_some());
+}
+
+#[test]
+fn wrong_type_reports_the_json_path() {
+    let json = r#"{"title": "T", "variants": [{"id": "a", "label": "A", "stages": [
+        {"title": "One", "minutes": 30},
+        {"title": "Two", "minutes": "fifty"}
+    ]}]}"#;
+    let e = err(json);
+    assert_eq!(e.kind, ErrorKind::WrongShape);
+    assert_eq!(e.path.as_deref(), Some("$.variants[0].stages[1].minutes"));
+    assert_eq!(e.line, Some(3));
+    assert!(e.message.contains("expected u32"), "{}", e.message);
+}
+
+#[test]
+fn missing_required_field_names_it_and_where() {
+    let e = err(
+        r#"{"title": "T", "variants": [{"id": "a", "label": "A", "stages": [{"minutes": 3}]}]}"#,
+    );
+    assert_eq!(e.kind, ErrorKind::MissingField);
+    assert!(e.message.contains("`title`"), "{}", e.message);
+    assert_eq!(e.path.as_deref(), Some("$.variants[0].stages[0]"));
+}
+
+#[test]
+fn unknown_fields_are_reported_not_ignored() {
+    let e = err(
+        r#"{"title": "T", "variants": [{"id": "a", "label": "A", "stages": [{"title": "x", "minuts": 3}]}]}"#,
+    );
+    assert_eq!(e.kind, ErrorKind::WrongShape);
+    assert!(
+        e.message.contains("unknown field `minuts`"),
+        "{}",
+        e.message
+    );
+    assert_eq!(e.path.as_deref(), Some("$.variants[0].stages[0].minuts"));
+}
+
+#[test]
+fn unknown_channel_lists_the_known_ones() {
+    let e = err(
+        r#"{"title": "T", "variants": [{"id": "a", "label": "A", "stages": [{"title": "x", "channel": "pigeon"}]}]}"#,
+    );
+    assert_eq!(e.path.as_deref(), Some("$.variants[0].stages[0].channel"));
+    assert!(e.message.contains("video-call"), "{}", e.message);
+}
+
+#[test]
+fn wrong_root_type() {
+    let e = err("\n  [1, 2]");
+    assert_eq!(e.kind, ErrorKind::WrongShape);
+    assert_eq!(e.path.as_deref(), Some("$"));
+    assert_eq!((e.line, e.column), (Some(2), Some(3)));
+    assert!(e.message.contains("found an array"), "{}", e.message);
+    assert_eq!(err("   ").kind, ErrorKind::Malformed);
+}
+
+#[test]
+fn trailing_text_is_malformed() {
+    let e = err(
+        r#"{"title": "T", "variants": [{"id": "a", "label": "A", "stages": [{"title": "x"}]}]} extra"#,
+    );
+    assert_eq!(e.kind, ErrorKind::Malformed);
+}
+
+#[test]
+fn rules_beyond_shape() {
+    let e = err(r#"{"title": "T", "variants": []}"#);
+    assert_eq!(
+        (e.kind, e.path.as_deref()),
+        (ErrorKind::Invalid, Some("$.variants"))
+    );
+    let e = err(r#"{"title": "T", "variants": [{"id": "a", "label": "A", "stages": []}]}"#);
+    assert_eq!(e.path.as_deref(), Some("$.variants[0].stages"));
+    let e = err(r#"{"title": "T", "variants": [
+        {"id": "a", "label": "A", "stages": [{"title": "x"}]},
+        {"id": "a", "label": "B", "stages": [{"title": "y"}]}]}"#);
+    assert_eq!(e.path.as_deref(), Some("$.variants[1].id"));
+    assert!(e.message.contains("duplicate"), "{}", e.message);
+    let e = err(
+        r#"{"title": " ", "variants": [{"id": "a", "label": "A", "stages": [{"title": "x"}]}]}"#,
+    );
+    assert_eq!(e.path.as_deref(), Some("$.title"));
+}
+
+#[test]
+fn error_display_names_what_and_where() {
+    let e = err("{\"title\": 5}").from_origin("inline JSON");
+    assert_eq!(
+        e.to_string(),
+        "Wrong data shape: invalid type: integer `5`, expected a string (at $.title, line 1, column 11, in inline JSON)"
+    );
+}
+
+#[test]
+fn minutes_format() {
+    assert_eq!(format_minutes(0), "0 min");
+    assert_eq!(format_minutes(45), "45 min");
+    assert_eq!(format_minutes(60), "1 h");
+    assert_eq!(format_minutes(270), "4 h 30 min");
+}

@@ -1,0 +1,148 @@
+//! The hiring timeline as rendered HTML: tabs, panels, disclosures and totals.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+mod common;
+
+use common::count;
+use handbook_widgets::widgets::{hiring_timeline, MountOptions};
+
+fn render(preset: &str, options: &MountOptions) -> String {
+    common::render(hiring_timeline::render(common::preset(preset), options).unwrap())
+}
+
+#[test]
+fn single_variant_has_no_tabs() {
+    let html = render("mattermost-pm-hiring", &MountOptions::default());
+    assert_eq!(count(&html, "role=\"tab\""), 0);
+    assert_eq!(count(&html, "role=\"tabpanel\""), 0);
+    assert_eq!(common::tags(&html, &["li ", "class=\"hb-stage\""]).len(), 9);
+    assert!(html.contains("<h3"), "title at the default level 3");
+    assert!(html.contains("Mattermost: Product Manager hiring process"));
+}
+
+#[test]
+fn totals_show_time_count_and_untimed_stages() {
+    let html = render("mattermost-pm-hiring", &MountOptions::default());
+    assert!(html.contains("data-total=\"stages\">9<"), "{html}");
+    assert!(html.contains("4 h 30 min"), "{html}");
+    assert!(
+        html.contains("in 6 timed stages; 3 stages without a stated length"),
+        "{html}"
+    );
+    assert!(!html.contains("data-total=\"optional\""));
+}
+
+#[test]
+fn optional_stages_are_counted_apart_and_tagged() {
+    let html = render("flowfuse-pm-hiring", &MountOptions::default());
+    assert!(html.contains("data-total=\"stages\">7<"), "{html}");
+    assert!(html.contains("data-total=\"optional\">1 stage"), "{html}");
+    assert_eq!(count(&html, "data-optional=\"true\""), 1);
+    assert_eq!(count(&html, ">Optional</span>"), 1);
+    assert!(html.contains("2 h 20 min"), "{html}");
+}
+
+#[test]
+fn several_variants_make_tabs_with_one_selected() {
+    let html = render("gitlab-pm-leadership-hiring", &MountOptions::default());
+    assert_eq!(count(&html, "role=\"tab\""), 5);
+    assert_eq!(count(&html, "aria-selected=\"true\""), 1);
+    assert_eq!(count(&html, "role=\"tabpanel\""), 5);
+    // Every panel but the selected one is hidden; each is labelled by its tab.
+    assert_eq!(count(&html, "data-state=\"active\""), 1);
+    assert_eq!(
+        common::tags(&html, &["data-state=\"inactive\"", "hidden"]).len(),
+        4,
+        "{html}"
+    );
+    assert_eq!(
+        common::tags(
+            &html,
+            &[
+                "role=\"tablist\"",
+                "aria-label=\"GitLab: Product Management Leadership hiring process: variants\""
+            ]
+        )
+        .len(),
+        1
+    );
+    assert!(html.contains("data-variant=\"group-manager-product\""));
+}
+
+#[test]
+fn data_variant_chooses_the_first_tab() {
+    let options = MountOptions {
+        variant: Some("vp-product-monetization".into()),
+        ..MountOptions::default()
+    };
+    let html = render("gitlab-pm-leadership-hiring", &options);
+    assert!(html.contains("data-variant=\"vp-product-monetization\""));
+    let selected = html.find("aria-selected=\"true\"").unwrap();
+    assert!(html[selected..]
+        .find("</button>")
+        .map(|end| &html[selected..selected + end])
+        .unwrap()
+        .contains("VP of Product Monetization"));
+}
+
+#[test]
+fn unknown_data_variant_falls_back_to_the_first() {
+    let options = MountOptions {
+        variant: Some("nope".into()),
+        ..MountOptions::default()
+    };
+    let html = render("gitlab-pm-leadership-hiring", &options);
+    assert!(html.contains("data-variant=\"group-manager-product\""));
+}
+
+#[test]
+fn stages_with_details_are_collapsed_disclosures() {
+    let html = render("mattermost-pm-hiring", &MountOptions::default());
+    // Every stage has a description here, so every stage is a disclosure, collapsed.
+    assert_eq!(count(&html, "aria-expanded=\"false\""), 9);
+    assert_eq!(count(&html, "data-state=\"collapsed\""), 9);
+    let button = html.find("aria-controls=\"").unwrap() + "aria-controls=\"".len();
+    let id = &html[button..button + html[button..].find('"').unwrap()];
+    assert_eq!(
+        common::tags(&html, &[&format!("id=\"{id}\""), "hidden"]).len(),
+        1,
+        "details {id} hidden: {html}"
+    );
+}
+
+#[test]
+fn heading_level_follows_the_mount() {
+    let options = MountOptions {
+        heading_level: 2,
+        ..MountOptions::default()
+    };
+    let html = render("flowfuse-pm-hiring", &options);
+    assert!(html.contains("<h2"));
+    assert_eq!(
+        common::tags(&html, &["h3 ", "class=\"hb-stage__title\""]).len(),
+        8
+    );
+}
+
+#[test]
+fn markdown_in_descriptions_is_rendered() {
+    let html = render("flowfuse-pm-hiring", &MountOptions::default());
+    assert!(
+        html.contains("href=\"https://flowfuse.com/handbook/peopleops/hiring/screening-call/\"")
+    );
+}
+
+#[test]
+fn hostile_data_stays_text() {
+    let json = r#"{"title": "<img src=x onerror=alert(1)>", "notes": "[x](javascript:alert(1)) <script>alert(2)</script>",
+        "source": {"title": "s", "url": "javascript:alert(3)"},
+        "variants": [{"id": "a", "label": "<b>A</b>", "stages": [{"title": "<i>t</i>", "runBy": "<u>x</u>", "description": "<iframe></iframe>"}]}]}"#;
+    let html = common::render(hiring_timeline::render(json, &MountOptions::default()).unwrap());
+    for raw in ["<img", "<script", "<iframe", "<i>", "<u>", "javascript:"] {
+        assert!(!html.contains(raw), "{raw} in {html}");
+    }
+    assert!(
+        html.contains("<cite>s</cite>"),
+        "unsafe source url dropped: {html}"
+    );
+}
