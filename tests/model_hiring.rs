@@ -283,3 +283,11 @@ fn minutes_format() {
     assert_eq!(format_minutes(60), "1 h");
     assert_eq!(format_minutes(270), "4 h 30 min");
 }
+
+#[test]
+fn a_syntax_error_inside_an_object_names_the_object() {
+    let e = err(r#"{"title": "T", "variants": [{"id": "a", "label": "A", "stages": [{"title": "x", }]}]}"#);
+    assert_eq!(e.kind, ErrorKind::Malformed);
+    assert_eq!(e.path.as_deref(), Some("$.variants[0].stages[0]"));
+    assert!(e.message.contains("trailing comma"), "{}", e.message);
+}

@@ -59,6 +59,8 @@ fn check_root_is_object(text: &str) -> Result<(), DataError> {
 
 /// Turns serde_path_to_error's `a.b[0]` (or `.` for the root) into JSONPath `$.a.b[0]`.
 fn json_path(path: &str) -> String {
+    // An error inside an object whose next key could not be read ends in `.?`; drop it.
+    let path = path.trim_end_matches(".?");
     match path {
         "" | "." => "$".to_owned(),
         p if p.starts_with('[') => format!("${p}"),

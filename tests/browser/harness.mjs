@@ -1,0 +1,102 @@
+// Shared by the browser tests: a static server laid out like a real site (bundle on a "CDN"
+// path, host pages and data elsewhere), headless Chromium, and small polling helpers.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, extname, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../../tools/package.json'));
+const { chromium } = require('playwright-core');
+export const axePath = require.resolve('axe-core/axe.min.js');
+
+const root = normalize(join(dirname(fileURLToPath(import.meta.url)), '../..'));
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
+
+// URL prefix -> folder. The bundle lives under a path of its own, unrelated to the pages'.
+const routes = [
+  ['/cdn/widgets/v1/', 'dist/embed/'],
+  ['/cdn-missing-wasm/', 'dist/embed/'],
+  ['/docs/handbook/', 'tests/fixtures/host/'],
+  ['/data/', 'assets/data/'],
+  ['/fixtures-data/', 'tests/fixtures/data/'],
+];
+
+/** Starts the server on a free loopback port; resolves to { url, close }. */
+export async function serve() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const route = routes.find(([prefix]) => path.startsWith(prefix));
+    if (!route || path.includes('..') || (route[0] === '/cdn-missing-wasm/' && path.endsWith('.wasm'))) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const file = join(root, route[1], path.slice(route[0].length));
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) };
+}
+
+/** Debian's Chromium, headless, with a fresh profile and no background traffic. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    // Every launch gets a fresh, empty profile directory from playwright.
+  });
+}
+
+/** A new page that records uncaught errors and console errors. */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, ...options.context });
+  const page = await context.newPage();
+  page.uncaught = [];
+  page.consoleErrors = [];
+  page.on('pageerror', (error) => page.uncaught.push(String(error)));
+  page.on('console', (msg) => msg.type() === 'error' && page.consoleErrors.push(msg.text()));
+  if (url) await page.goto(url);
+  return page;
+}
+
+/** Polls `check` until it returns a truthy value or `timeout` ms pass; returns the value. */
+export async function eventually(check, { timeout = 10000, message = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await check();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${message} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the mount `selector` has data-hb-state `state`. */
+export async function mounted(page, selector, state = 'ready') {
+  await page.waitForSelector(`${selector}[data-hb-state="${state}"]`, { timeout: 15000 });
+  return page.locator(selector);
+}
+
+/** Whether the element the locator points at has focus (inside its shadow root too). */
+export function hasFocus(locator) {
+  return locator.evaluate((el) => el.getRootNode().activeElement === el);
+}

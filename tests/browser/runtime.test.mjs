@@ -1,0 +1,122 @@
+// The mount runtime in headless Chromium: failures stay in their mount, the page's own scripts
+// keep running, widgets added later mount, and a bundle that cannot load says so in place.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, mounted, eventually } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const alertText = (page, id) => page.locator(`#${id} [role="alert"]`).textContent();
+
+test('broken widgets show where the problem is; the good one keeps working', async () => {
+  const page = await openPage(browser, `${server.url}/docs/handbook/product/broken.html`);
+  for (const id of ['malformed', 'shape', 'missing', 'unknown-widget', 'planned-widget', 'unknown-preset', 'not-found', 'bad-fetched', 'no-data']) {
+    await mounted(page, `#${id}`, 'error');
+  }
+  assert.match(await alertText(page, 'malformed'), /Malformed JSON\s*trailing comma\s*JSON path\s*\$\.variants\[0\]\.stages\[0\]\s*Position\s*line 4, column 60.*inline JSON/s);
+  assert.match(await alertText(page, 'shape'), /Wrong data shape.*expected u32.*\$\.variants\[0\]\.stages\[0\]\.minutes.*line 1/s);
+  assert.match(await alertText(page, 'missing'), /Missing required field.*missing field `title`/s);
+  assert.match(await alertText(page, 'unknown-widget'), /Unknown widget.*"pie-chart".*hiring-timeline/s);
+  assert.match(await alertText(page, 'planned-widget'), /not in this version/);
+  assert.match(await alertText(page, 'unknown-preset'), /Unknown preset.*"acme-hiring".*mattermost-pm-hiring/s);
+  assert.match(await alertText(page, 'not-found'), new RegExp(`HTTP 404.*${server.url}/data/no-such-file.json`, 's'));
+  assert.match(await alertText(page, 'bad-fetched'), new RegExp(`Malformed JSON.*line 4, column 17.*${server.url}/fixtures-data/malformed.json`, 's'));
+  assert.match(await alertText(page, 'no-data'), /data-src.*data-preset/s);
+
+  // The good widget beside them still works.
+  await mounted(page, '#good');
+  const tab = page.locator('#good [role="tab"]').nth(3);
+  await tab.click();
+  assert.equal(await tab.getAttribute('aria-selected'), 'true');
+
+  // The page's own scripts ran, and nothing uncaught reached the page.
+  assert.equal(await page.evaluate(() => window.hostAfter), true);
+  assert.deepEqual(await page.evaluate(() => window.hostErrors), []);
+  assert.deepEqual(page.uncaught, []);
+});
+
+test('hostile data stays text: no script runs, no unsafe link is live', async () => {
+  const page = await openPage(browser, `${server.url}/docs/handbook/product/broken.html`);
+  const w = await mounted(page, '#hostile');
+  await w.locator('.hb-stage__toggle').first().click();
+  await w.locator('.hb-stage__toggle').first().hover();
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  const dangerous = await page.evaluate(() => {
+    const root = document.querySelector('#hostile').shadowRoot;
+    return {
+      elements: root.querySelectorAll('script, img, iframe, svg, b, [onload], [onerror], [onmouseover]').length,
+      hrefs: [...root.querySelectorAll('[href]')].map((a) => a.getAttribute('href')),
+    };
+  });
+  assert.equal(dangerous.elements, 0);
+  // Only the https link survives; javascript:, entity-encoded javascript: and data: are dropped.
+  assert.deepEqual(dangerous.hrefs, ['https://example.com']);
+  assert.match(await w.locator('.hb-widget__title').textContent(), /<img src=x onerror="window.pwned=1">Hostile/);
+});
+
+test('a widget added after load mounts, once', async () => {
+  const page = await openPage(browser, `${server.url}/docs/handbook/product/hiring.html`);
+  await mounted(page, '#mm');
+  await page.evaluate(() => {
+    const later = document.createElement('section');
+    later.innerHTML = '<div id="late" data-hb-widget="hiring-timeline" data-preset="flowfuse-pm-hiring"></div>';
+    document.querySelector('main').append(later);
+  });
+  const late = await mounted(page, '#late');
+  assert.equal(await late.locator('.hb-stage').count(), 8);
+  // A second pass does not mount it again.
+  assert.equal(await page.evaluate(() => window.handbookWidgets.mountAll()), 0);
+  assert.equal(await page.evaluate(() => window.handbookWidgets.mount(document.querySelector('#late'))), false);
+  assert.equal(await late.locator('.hb-widget').count(), 1);
+  assert.deepEqual(page.uncaught, []);
+});
+
+test('mount() and mountAll() mount elements the observer has not seen yet', async () => {
+  const page = await openPage(browser, `${server.url}/docs/handbook/product/hiring.html`);
+  await mounted(page, '#mm');
+  const result = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    el.id = 'manual';
+    el.setAttribute('data-hb-widget', 'hiring-timeline');
+    el.setAttribute('data-preset', 'mattermost-pm-hiring');
+    const first = await window.handbookWidgets.mount(el); // not in the document yet
+    const again = await window.handbookWidgets.mount(el);
+    document.body.append(el);
+    return [first, again];
+  });
+  assert.deepEqual(result, [true, false]);
+  await mounted(page, '#manual');
+  assert.equal(await page.locator('#manual .hb-stage').count(), 9);
+});
+
+test('a removed widget is released, and mounts afresh if put back', async () => {
+  const page = await openPage(browser, `${server.url}/docs/handbook/product/hiring.html`);
+  await mounted(page, '#gl');
+  await page.locator('#gl [role="tab"]').nth(2).click();
+  await page.evaluate(() => { window.kept = document.querySelector('#gl'); window.kept.remove(); });
+  await eventually(() => page.evaluate(() => !window.kept.hasAttribute('data-hb-mounted')), { message: 'unmark' });
+  await page.evaluate(() => document.querySelector('main').append(window.kept));
+  await mounted(page, '#gl');
+  assert.equal(await page.locator('#gl .hb-widget').count(), 1);
+  assert.equal(await page.locator('#gl [role="tab"][aria-selected="true"]').textContent(), 'Group Manager, Product');
+  assert.deepEqual(page.uncaught, []);
+});
+
+test('a bundle whose wasm cannot load says so in place and throws nothing at the page', async () => {
+  const page = await openPage(browser, `${server.url}/docs/handbook/product/missing-wasm.html`);
+  await mounted(page, '#w', 'error');
+  assert.match(await page.locator('#w [role="alert"]').textContent(), /could not be loaded from .*\/cdn-missing-wasm\/hb-core_bg\.wasm/);
+  assert.equal(await page.evaluate(() => window.hostAfter), true);
+  assert.deepEqual(await page.evaluate(() => window.hostErrors), []);
+  assert.deepEqual(page.uncaught, []);
+  assert.equal(await page.evaluate(async () => window.handbookWidgets.mountAll()), 0);
+});
