@@ -286,7 +286,9 @@ fn minutes_format() {
 
 #[test]
 fn a_syntax_error_inside_an_object_names_the_object() {
-    let e = err(r#"{"title": "T", "variants": [{"id": "a", "label": "A", "stages": [{"title": "x", }]}]}"#);
+    let e = err(
+        r#"{"title": "T", "variants": [{"id": "a", "label": "A", "stages": [{"title": "x", }]}]}"#,
+    );
     assert_eq!(e.kind, ErrorKind::Malformed);
     assert_eq!(e.path.as_deref(), Some("$.variants[0].stages[0]"));
     assert!(e.message.contains("trailing comma"), "{}", e.message);

@@ -16,6 +16,7 @@ const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'applic
 // URL prefix -> folder. The bundle lives under a path of its own, unrelated to the pages'.
 const routes = [
   ['/cdn/widgets/v1/', 'dist/embed/'],
+  ['/gallery/', 'dist/gallery/'],
   ['/cdn-missing-wasm/', 'dist/embed/'],
   ['/docs/handbook/', 'tests/fixtures/host/'],
   ['/data/', 'assets/data/'],

@@ -1,0 +1,29 @@
+// The gallery that `./dev serve` shows, as built by trunk: every example mounts, and the one
+// that shows bad data shows the error the README quotes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, eventually } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('every gallery example mounts; the bad-data example explains itself', async () => {
+  const page = await openPage(browser, `${server.url}/gallery/index.html`);
+  const states = await eventually(async () => {
+    const s = await page.locator('[data-hb-widget]').evaluateAll((els) => els.map((e) => e.getAttribute('data-hb-state')));
+    return s.length > 0 && s.every((x) => x === 'ready' || x === 'error') && s;
+  }, { message: 'every gallery mount settled' });
+  assert.deepEqual(states, ['ready', 'ready', 'ready', 'ready', 'error']);
+  const error = await page.locator('#ex-error ~ [data-hb-widget] [role="alert"]').textContent();
+  assert.match(error, /Wrong data shape\s*invalid type: string "fifty", expected u32\s*JSON path\s*\$\.variants\[0\]\.stages\[0\]\.minutes\s*Position\s*line 1, column 107/);
+  // Every example has the snippet that mounts it.
+  assert.equal(await page.locator('.snippet').count(), 6);
+  assert.deepEqual(page.uncaught, []);
+});
