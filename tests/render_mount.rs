@@ -166,3 +166,9 @@ fn every_preset_names_a_registered_widget() {
         );
     }
 }
+
+#[test]
+fn the_error_kind_is_exposed_for_css_and_tests() {
+    let html = mount("hiring-timeline", inline("{"));
+    assert!(html.contains("data-error-kind=\"malformed\""), "{html}");
+}

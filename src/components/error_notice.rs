@@ -25,7 +25,7 @@ pub fn ErrorNotice(props: &ErrorNoticeProps) -> Html {
         _ => "This widget could not be shown".to_owned(),
     };
     html! {
-        <div class="hb-error" role="alert" data-error-kind={format!("{:?}", error.kind)}>
+        <div class="hb-error" role="alert" data-error-kind={error.kind.key()}>
             <p class="hb-error__title"><strong>{ what }</strong>{ ": " }{ error.kind.headline() }</p>
             <p class="hb-error__message">{ &error.message }</p>
             if error.path.is_some() || error.line.is_some() || error.origin.is_some() {

@@ -22,6 +22,19 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// The `data-error-kind` value, for CSS and tests: `malformed`, `wrong-shape`, ...
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Malformed => "malformed",
+            Self::WrongShape => "wrong-shape",
+            Self::MissingField => "missing-field",
+            Self::Invalid => "invalid",
+            Self::UnknownWidget => "unknown-widget",
+            Self::UnknownPreset => "unknown-preset",
+            Self::Source => "source",
+        }
+    }
+
     /// The headline shown above the message.
     pub fn headline(self) -> &'static str {
         match self {

@@ -24,7 +24,7 @@ pub struct HiringProcess {
     #[serde(default)]
     pub footnotes: Option<String>,
     /// One or more variants (by role or level), shown as tabs when there are several. Required.
-    pub variants: Vec<Variant>,
+    pub variants: Vec<Rc<Variant>>,
 }
 
 /// One version of the process, for one role or level.
@@ -146,7 +146,26 @@ pub struct Totals {
     pub optional_minutes: u32,
 }
 
+impl Stage {
+    /// Whether the stage has a description to show behind a disclosure.
+    pub fn has_details(&self) -> bool {
+        self.description
+            .as_deref()
+            .is_some_and(|d| !d.trim().is_empty())
+    }
+}
+
 impl Variant {
+    /// Indices of the stages that have details (see [`Stage::has_details`]).
+    pub fn stages_with_details(&self) -> Vec<usize> {
+        self.stages
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.has_details())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// Totals over this variant's stages.
     pub fn totals(&self) -> Totals {
         self.stages.iter().fold(Totals::default(), |mut t, s| {

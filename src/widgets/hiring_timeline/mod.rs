@@ -1,5 +1,6 @@
 //! `hiring-timeline`: every stage of a hiring process, one tab per role or level.
 
+mod panel;
 mod stage;
 mod state;
 mod totals;
@@ -9,13 +10,13 @@ use std::rc::Rc;
 use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
-use crate::components::tabs::{panel_id, tab_id};
 use crate::components::{use_id_prefix, Heading, SourceLine, Tabs};
 use crate::markdown;
 use crate::model::hiring::HiringProcess;
 use crate::model::{parse, DataError};
 use crate::widgets::MountOptions;
 
+pub use panel::{VariantPanel, VariantPanelProps};
 pub use stage::{StageItem, StageItemProps};
 pub use state::{Action, TimelineState};
 pub use totals::{TotalsSummary, TotalsSummaryProps};
@@ -63,6 +64,25 @@ pub fn HiringTimeline(props: &HiringTimelineProps) -> Html {
         let state = state.dispatcher();
         Callback::from(move |i: usize| state.dispatch(Action::Select(i)))
     };
+    let ontoggle = {
+        let state = state.dispatcher();
+        Callback::from(move |stage: usize| state.dispatch(Action::Toggle(stage)))
+    };
+    let ontoggleall = {
+        let dispatcher = state.dispatcher();
+        let stages = data
+            .variants
+            .get(state.variant)
+            .map(|v| v.stages_with_details())
+            .unwrap_or_default();
+        Callback::from(move |open: bool| {
+            dispatcher.dispatch(if open {
+                Action::ExpandAll(stages.clone())
+            } else {
+                Action::CollapseAll
+            })
+        })
+    };
 
     // View
     let tabs: IArray<AttrValue> = data
@@ -88,61 +108,10 @@ pub fn HiringTimeline(props: &HiringTimelineProps) -> Html {
                 <Tabs id={id.clone()} label={format!("{}: variants", data.title)} {tabs}
                     selected={state.variant} {onselect} />
             }
-            { for data.variants.iter().enumerate().map(|(vi, variant)| {
-                let active = vi == state.variant;
-                let expandable: Vec<usize> = variant.stages.iter().enumerate()
-                    .filter(|(_, s)| s.description.as_deref().is_some_and(|d| !d.trim().is_empty()))
-                    .map(|(i, _)| i)
-                    .collect();
-                let all_open = !expandable.is_empty() && expandable.iter().all(|s| state.is_expanded(vi, *s));
-                let ontoggle_all = {
-                    let state = state.dispatcher();
-                    let expandable = expandable.clone();
-                    Callback::from(move |_: MouseEvent| state.dispatch(if all_open {
-                        Action::CollapseAll
-                    } else {
-                        Action::ExpandAll(expandable.clone())
-                    }))
-                };
-                html! {
-                    <div class="hb-timeline__panel" key={variant.id.clone()}
-                        id={with_tabs.then(|| panel_id(&id, vi))}
-                        role={with_tabs.then_some("tabpanel")}
-                        aria-labelledby={with_tabs.then(|| tab_id(&id, vi))}
-                        tabindex={with_tabs.then_some("0")}
-                        hidden={!active}
-                        data-state={if active { "active" } else { "inactive" }}>
-                        if with_tabs {
-                            <p class="hb-print-only hb-timeline__variant-name"><strong>{ &variant.label }</strong></p>
-                        }
-                        <TotalsSummary totals={variant.totals()} />
-                        if let Some(notes) = &variant.notes {
-                            <div class="hb-notes hb-md">{ markdown::block(notes) }</div>
-                        }
-                        if !expandable.is_empty() {
-                            <div class="hb-timeline__tools">
-                                <button type="button" class="hb-button hb-button--quiet" onclick={ontoggle_all}
-                                    aria-pressed={all_open.to_string()}>
-                                    { if all_open { "Hide all details" } else { "Show all details" } }
-                                </button>
-                            </div>
-                        }
-                        <ol class="hb-timeline__stages">
-                            { for variant.stages.iter().enumerate().map(|(si, stage)| {
-                                let ontoggle = {
-                                    let state = state.dispatcher();
-                                    Callback::from(move |()| state.dispatch(Action::Toggle(si)))
-                                };
-                                html! {
-                                    <StageItem key={si} stage={stage.clone()} number={si + 1}
-                                        details_id={format!("{id}-v{vi}-s{si}")}
-                                        expanded={state.is_expanded(vi, si)}
-                                        level={level + 1} {ontoggle} />
-                                }
-                            }) }
-                        </ol>
-                    </div>
-                }
+            { for data.variants.iter().enumerate().map(|(vi, variant)| html! {
+                <VariantPanel key={variant.id.clone()} variant={variant.clone()} index={vi} id={id.clone()}
+                    tabbed={with_tabs} active={vi == state.variant} expanded={state.expanded_in(vi)}
+                    level={level + 1} ontoggle={ontoggle.clone()} ontoggleall={ontoggleall.clone()} />
             }) }
             if let Some(footnotes) = &data.footnotes {
                 <footer class="hb-widget__footer hb-notes hb-md">{ markdown::block(footnotes) }</footer>

@@ -36,9 +36,13 @@ impl TimelineState {
         }
     }
 
-    /// Whether stage `stage` of the selected variant is expanded.
-    pub fn is_expanded(&self, variant: usize, stage: usize) -> bool {
-        self.expanded.contains(&(variant, stage))
+    /// The expanded stages of variant `variant`.
+    pub fn expanded_in(&self, variant: usize) -> BTreeSet<usize> {
+        self.expanded
+            .iter()
+            .filter(|(v, _)| *v == variant)
+            .map(|(_, s)| *s)
+            .collect()
     }
 }
 

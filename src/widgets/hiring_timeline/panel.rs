@@ -1,0 +1,84 @@
+//! One variant's panel: its totals, notes, the "show all details" switch and its stages.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::stage::StageItem;
+use super::totals::TotalsSummary;
+use crate::components::tabs::{panel_id, tab_id};
+use crate::markdown;
+use crate::model::hiring::Variant;
+
+/// Props of [`VariantPanel`].
+#[derive(Properties, PartialEq)]
+pub struct VariantPanelProps {
+    /// The variant to show. Required.
+    pub variant: Rc<Variant>,
+    /// Its index in the process. Required.
+    pub index: usize,
+    /// The widget's id prefix. Required.
+    pub id: AttrValue,
+    /// Whether the panel belongs to a tab (several variants). Default: `false`.
+    #[prop_or_default]
+    pub tabbed: bool,
+    /// Whether this is the variant shown. Default: `false`.
+    #[prop_or_default]
+    pub active: bool,
+    /// Indices of the expanded stages. Default: none.
+    #[prop_or_default]
+    pub expanded: BTreeSet<usize>,
+    /// Heading level of the stage titles. Required.
+    pub level: u8,
+    /// Called with a stage index when the reader expands or collapses it.
+    pub ontoggle: Callback<usize>,
+    /// Called with `true` to expand every stage with details, `false` to collapse them all.
+    pub ontoggleall: Callback<bool>,
+}
+
+/// A tab panel (or the only panel) of the timeline.
+#[component]
+pub fn VariantPanel(props: &VariantPanelProps) -> Html {
+    let variant = &props.variant;
+    let (vi, id) = (props.index, &props.id);
+    let with_details = variant.stages_with_details();
+    let all_open =
+        !with_details.is_empty() && with_details.iter().all(|s| props.expanded.contains(s));
+    let ontoggleall = props.ontoggleall.reform(move |_: MouseEvent| !all_open);
+
+    html! {
+        <div class="hb-timeline__panel"
+            id={props.tabbed.then(|| panel_id(id, vi))}
+            role={props.tabbed.then_some("tabpanel")}
+            aria-labelledby={props.tabbed.then(|| tab_id(id, vi))}
+            tabindex={props.tabbed.then_some("0")}
+            hidden={!props.active}
+            data-state={if props.active { "active" } else { "inactive" }}>
+            if props.tabbed {
+                <p class="hb-print-only hb-timeline__variant-name"><strong>{ &variant.label }</strong></p>
+            }
+            <TotalsSummary totals={variant.totals()} />
+            if let Some(notes) = &variant.notes {
+                <div class="hb-notes hb-md">{ markdown::block(notes) }</div>
+            }
+            if !with_details.is_empty() {
+                <div class="hb-timeline__tools">
+                    <button type="button" class="hb-button hb-button--quiet" onclick={ontoggleall}
+                        aria-pressed={all_open.to_string()}>
+                        { if all_open { "Hide all details" } else { "Show all details" } }
+                    </button>
+                </div>
+            }
+            <ol class="hb-timeline__stages">
+                { for variant.stages.iter().enumerate().map(|(si, stage)| html! {
+                    <StageItem key={si} stage={stage.clone()} number={si + 1}
+                        details_id={format!("{id}-v{vi}-s{si}")}
+                        expanded={props.expanded.contains(&si)}
+                        level={props.level}
+                        ontoggle={props.ontoggle.reform(move |()| si)} />
+                }) }
+            </ol>
+        </div>
+    }
+}
