@@ -1,21 +1,13 @@
 // The gallery that `./dev serve` shows, as built by trunk: every example mounts, and the one
 // that shows bad data shows the error the README quotes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, eventually } from './harness.mjs';
+import { useBrowser, openPage, eventually } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('every gallery example mounts; the bad-data example explains itself', async () => {
-  const page = await openPage(browser, `${server.url}/gallery/index.html`);
+  const page = await openPage(env.browser, `${env.url}/gallery/index.html`);
   const states = await eventually(async () => {
     const s = await page.locator('[data-hb-widget]').evaluateAll((els) => els.map((e) => e.getAttribute('data-hb-state')));
     return s.length > 0 && s.every((x) => x === 'ready' || x === 'error') && s;

@@ -1,5 +1,6 @@
 // Shared by the browser tests: a static server laid out like a real site (bundle on a "CDN"
 // path, host pages and data elsewhere), headless Chromium, and small polling helpers.
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname, dirname } from 'node:path';
@@ -44,6 +45,23 @@ export async function serve() {
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) };
+}
+
+/** Starts the server and the browser before a test file's tests and stops them after; the
+ *  returned object gets `url` and `browser` once they are up. */
+export function useBrowser() {
+  const env = {};
+  let server;
+  before(async () => {
+    server = await serve();
+    env.url = server.url;
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await server?.close();
+  });
+  return env;
 }
 
 /** Debian's Chromium, headless, with a fresh profile and no background traffic. */

@@ -1,22 +1,14 @@
 // The hiring timeline as a reader uses it, in headless Chromium, on a plain host page that
 // loads the built embed bundle from another path.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, mounted, eventually, hasFocus, axePath } from './harness.mjs';
+import { useBrowser, openPage, mounted, eventually, hasFocus, axePath } from './harness.mjs';
 
-let server, browser;
 const page_ = '/docs/handbook/product/hiring.html';
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function open(options) {
-  const page = await openPage(browser, server.url + page_, options);
+  const page = await openPage(env.browser, env.url + page_, options);
   await mounted(page, '#mm');
   await mounted(page, '#gl');
   return page;

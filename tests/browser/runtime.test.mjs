@@ -1,23 +1,15 @@
 // The mount runtime in headless Chromium: failures stay in their mount, the page's own scripts
 // keep running, widgets added later mount, and a bundle that cannot load says so in place.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, mounted, eventually } from './harness.mjs';
+import { useBrowser, openPage, mounted, eventually } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const alertText = (page, id) => page.locator(`#${id} [role="alert"]`).textContent();
 
 test('broken widgets show where the problem is; the good one keeps working', async () => {
-  const page = await openPage(browser, `${server.url}/docs/handbook/product/broken.html`);
+  const page = await openPage(env.browser, `${env.url}/docs/handbook/product/broken.html`);
   for (const id of ['malformed', 'shape', 'missing', 'unknown-widget', 'planned-widget', 'unknown-preset', 'not-found', 'bad-fetched', 'no-data']) {
     await mounted(page, `#${id}`, 'error');
   }
@@ -27,8 +19,8 @@ test('broken widgets show where the problem is; the good one keeps working', asy
   assert.match(await alertText(page, 'unknown-widget'), /Unknown widget.*"pie-chart".*hiring-timeline/s);
   assert.match(await alertText(page, 'planned-widget'), /not in this version/);
   assert.match(await alertText(page, 'unknown-preset'), /Unknown preset.*"acme-hiring".*mattermost-pm-hiring/s);
-  assert.match(await alertText(page, 'not-found'), new RegExp(`HTTP 404.*${server.url}/data/no-such-file.json`, 's'));
-  assert.match(await alertText(page, 'bad-fetched'), new RegExp(`Malformed JSON.*line 4, column 17.*${server.url}/fixtures-data/malformed.json`, 's'));
+  assert.match(await alertText(page, 'not-found'), new RegExp(`HTTP 404.*${env.url}/data/no-such-file.json`, 's'));
+  assert.match(await alertText(page, 'bad-fetched'), new RegExp(`Malformed JSON.*line 4, column 17.*${env.url}/fixtures-data/malformed.json`, 's'));
   assert.match(await alertText(page, 'no-data'), /data-src.*data-preset/s);
 
   // The good widget beside them still works.
@@ -44,7 +36,7 @@ test('broken widgets show where the problem is; the good one keeps working', asy
 });
 
 test('hostile data stays text: no script runs, no unsafe link is live', async () => {
-  const page = await openPage(browser, `${server.url}/docs/handbook/product/broken.html`);
+  const page = await openPage(env.browser, `${env.url}/docs/handbook/product/broken.html`);
   const w = await mounted(page, '#hostile');
   await w.locator('.hb-stage__toggle').first().click();
   await w.locator('.hb-stage__toggle').first().hover();
@@ -64,7 +56,7 @@ test('hostile data stays text: no script runs, no unsafe link is live', async ()
 });
 
 test('a widget added after load mounts, once', async () => {
-  const page = await openPage(browser, `${server.url}/docs/handbook/product/hiring.html`);
+  const page = await openPage(env.browser, `${env.url}/docs/handbook/product/hiring.html`);
   await mounted(page, '#mm');
   await page.evaluate(() => {
     const later = document.createElement('section');
@@ -81,7 +73,7 @@ test('a widget added after load mounts, once', async () => {
 });
 
 test('mount() and mountAll() mount elements the observer has not seen yet', async () => {
-  const page = await openPage(browser, `${server.url}/docs/handbook/product/hiring.html`);
+  const page = await openPage(env.browser, `${env.url}/docs/handbook/product/hiring.html`);
   await mounted(page, '#mm');
   const result = await page.evaluate(async () => {
     const el = document.createElement('div');
@@ -99,7 +91,7 @@ test('mount() and mountAll() mount elements the observer has not seen yet', asyn
 });
 
 test('a removed widget is released, and mounts afresh if put back', async () => {
-  const page = await openPage(browser, `${server.url}/docs/handbook/product/hiring.html`);
+  const page = await openPage(env.browser, `${env.url}/docs/handbook/product/hiring.html`);
   await mounted(page, '#gl');
   await page.locator('#gl [role="tab"]').nth(2).click();
   await page.evaluate(() => { window.kept = document.querySelector('#gl'); window.kept.remove(); });
@@ -112,7 +104,7 @@ test('a removed widget is released, and mounts afresh if put back', async () => 
 });
 
 test('a bundle whose wasm cannot load says so in place and throws nothing at the page', async () => {
-  const page = await openPage(browser, `${server.url}/docs/handbook/product/missing-wasm.html`);
+  const page = await openPage(env.browser, `${env.url}/docs/handbook/product/missing-wasm.html`);
   await mounted(page, '#w', 'error');
   assert.match(await page.locator('#w [role="alert"]').textContent(), /could not be loaded from .*\/cdn-missing-wasm\/hb-core_bg\.wasm/);
   assert.equal(await page.evaluate(() => window.hostAfter), true);
