@@ -3,6 +3,7 @@
 pub mod error;
 pub mod hiring;
 pub mod json;
+pub mod levels;
 
 use serde::Deserialize;
 

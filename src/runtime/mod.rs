@@ -138,6 +138,10 @@ fn options(el: &Element) -> MountOptions {
             .and_then(|l| l.trim().parse::<u8>().ok())
             .map_or(defaults.heading_level, |l| l.clamp(2, 5)),
         variant: el.get_attribute("data-variant").filter(|v| !v.is_empty()),
+        key: [el.id(), el.get_attribute("data-preset").unwrap_or_default()]
+            .into_iter()
+            .map(|k| crate::url_state::key_of(&k))
+            .find(|k| !k.is_empty()),
         theme: el
             .get_attribute("data-theme")
             .filter(|t| matches!(t.as_str(), "light" | "dark")),

@@ -1,6 +1,7 @@
 //! The widgets, one folder each, and the one registry that lists them and their presets.
 
 pub mod hiring_timeline;
+pub mod level_comparison;
 
 use yew::prelude::*;
 
@@ -13,6 +14,9 @@ pub struct MountOptions {
     pub heading_level: u8,
     /// Id of the variant to show first, from `data-variant` (hiring timeline). Default: none.
     pub variant: Option<String>,
+    /// This widget's key in the URL fragment: the mount's `id`, else its `data-preset`. Default:
+    /// none (the widget derives one from its title).
+    pub key: Option<String>,
     /// Colour scheme, from `data-theme`: `light`, `dark`, or none to follow the reader's setting. Default: none.
     pub theme: Option<String>,
 }
@@ -22,6 +26,7 @@ impl Default for MountOptions {
         Self {
             heading_level: 3,
             variant: None,
+            key: None,
             theme: None,
         }
     }
@@ -46,17 +51,19 @@ pub struct Preset {
 }
 
 /// Every widget in this bundle: the one place a new widget is registered.
-pub const WIDGETS: &[WidgetDef] = &[WidgetDef {
-    name: hiring_timeline::NAME,
-    render: hiring_timeline::render,
-}];
+pub const WIDGETS: &[WidgetDef] = &[
+    WidgetDef {
+        name: hiring_timeline::NAME,
+        render: hiring_timeline::render,
+    },
+    WidgetDef {
+        name: level_comparison::NAME,
+        render: level_comparison::render,
+    },
+];
 
 /// Widget names that are part of the product but not in this bundle yet.
-pub const PLANNED: &[&str] = &[
-    "level-comparison",
-    "owner-directory",
-    "onboarding-checklist",
-];
+pub const PLANNED: &[&str] = &["owner-directory", "onboarding-checklist"];
 
 /// Every preset in this bundle, from `assets/data/`.
 pub const PRESETS: &[Preset] = &[
@@ -74,6 +81,16 @@ pub const PRESETS: &[Preset] = &[
         name: "gitlab-pm-leadership-hiring",
         widget: hiring_timeline::NAME,
         json: include_str!("../../assets/data/gitlab-pm-leadership-hiring.json"),
+    },
+    Preset {
+        name: "mattermost-pm-levels",
+        widget: level_comparison::NAME,
+        json: include_str!("../../assets/data/mattermost-pm-levels.json"),
+    },
+    Preset {
+        name: "gitlab-pm-leadership-levels",
+        widget: level_comparison::NAME,
+        json: include_str!("../../assets/data/gitlab-pm-leadership-levels.json"),
     },
 ];
 

@@ -1,0 +1,252 @@
+//! `level-comparison`: a career ladder with any two levels side by side.
+
+mod ladder;
+mod state;
+mod table;
+
+use std::rc::Rc;
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::{use_id_prefix, Heading, SourceLine};
+use crate::markdown;
+use crate::model::hiring::{HiringProcess, Totals};
+use crate::model::levels::{compare, Ladder, Section};
+use crate::model::{parse, DataError, ErrorKind};
+use crate::url_state::{key_of, use_fragment};
+use crate::widgets::{find_preset, hiring_timeline, MountOptions};
+
+pub use ladder::{LadderStrip, LadderStripProps};
+pub use state::{parse_pair, Action, PairState};
+pub use table::{ComparisonTable, ComparisonTableProps, HiringSummary, SideCell};
+
+/// The name a mount uses: `data-hb-widget="level-comparison"`.
+pub const NAME: &str = "level-comparison";
+
+/// A level's hiring process, read from the hiring-timeline preset it names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HiringInfo {
+    /// Counts and time of the variant.
+    pub totals: Totals,
+    /// Each stage's title, minutes and whether it is optional.
+    pub stages: Vec<(String, Option<u32>, bool)>,
+    /// The page showing the process, if the data names one.
+    pub url: Option<String>,
+}
+
+/// Parses `json` as a [`Ladder`], resolves each level's hiring process, and renders the widget.
+pub fn render(json: &str, options: &MountOptions) -> Result<Html, DataError> {
+    let ladder = Rc::new(parse::<Ladder>(json)?);
+    let hiring = ladder
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, level)| level.hiring.as_ref().map(|h| hiring_info(h, i)).transpose())
+        .collect::<Result<Vec<_>, _>>()?;
+    let key = options.key.clone().unwrap_or_else(|| key_of(&ladder.title));
+    Ok(html! {
+        <LevelComparison data={ladder} hiring={Rc::new(hiring)} state_key={AttrValue::from(key)}
+            heading_level={options.heading_level} />
+    })
+}
+
+fn hiring_info(
+    h: &crate::model::levels::HiringRef,
+    level: usize,
+) -> Result<Rc<HiringInfo>, DataError> {
+    let at = format!("$.levels[{level}].hiring");
+    let preset = find_preset(&h.preset)
+        .filter(|p| p.widget == hiring_timeline::NAME)
+        .ok_or_else(|| {
+            DataError::new(
+                ErrorKind::Invalid,
+                format!("\"{}\" is not a hiring-timeline preset", h.preset),
+            )
+            .at(format!("{at}.preset"))
+        })?;
+    let process: HiringProcess = parse(preset.json)?;
+    let variant = process
+        .variants
+        .iter()
+        .find(|v| v.id == h.variant)
+        .ok_or_else(|| {
+            DataError::new(
+                ErrorKind::Invalid,
+                format!("preset \"{}\" has no variant \"{}\"", h.preset, h.variant),
+            )
+            .at(format!("{at}.variant"))
+        })?;
+    Ok(Rc::new(HiringInfo {
+        totals: variant.totals(),
+        stages: variant
+            .stages
+            .iter()
+            .map(|s| (s.title.clone(), s.minutes, s.optional))
+            .collect(),
+        url: h.url.clone(),
+    }))
+}
+
+/// Props of [`LevelComparison`].
+#[derive(Properties, PartialEq)]
+pub struct LevelComparisonProps {
+    /// The ladder. Required.
+    pub data: Rc<Ladder>,
+    /// Each level's hiring process, by level index. Default: none.
+    #[prop_or_default]
+    pub hiring: Rc<Vec<Option<Rc<HiringInfo>>>>,
+    /// This widget's key in the URL fragment (`#hb-<key>=left~right`). Default: `levels`.
+    #[prop_or(AttrValue::Static("levels"))]
+    pub state_key: AttrValue,
+    /// Level of the title heading. Default: 3.
+    #[prop_or(3)]
+    pub heading_level: u8,
+}
+
+/// The level comparison widget.
+#[component]
+pub fn LevelComparison(props: &LevelComparisonProps) -> Html {
+    // State
+    let data = &props.data;
+    let fragment = use_fragment(props.state_key.clone());
+    let state = {
+        let (ladder, value) = (data.clone(), fragment.value.clone());
+        use_reducer_eq(move || PairState::from_fragment(ladder, value.as_deref()))
+    };
+    let id = use_id_prefix("levels");
+    let shared_open = use_state_eq(|| false);
+    let level = props.heading_level.clamp(2, 5);
+
+    // Effects: the fragment follows the pair, and the pair follows the fragment (back button).
+    {
+        let (dispatcher, ladder) = (state.dispatcher(), data.clone());
+        use_effect_with(fragment.value.clone(), move |value| {
+            let (l, r) = value
+                .as_deref()
+                .and_then(|v| parse_pair(&ladder, v))
+                .unwrap_or_else(|| ladder.default_pair());
+            dispatcher.dispatch(Action::Set(l, r));
+        });
+    }
+    {
+        let (fragment, pair) = (fragment.clone(), (*state).clone());
+        use_effect_with((state.left, state.right), move |_| {
+            let wanted = pair.fragment();
+            if !(fragment.value.is_none() && pair.is_default()) && wanted != fragment.value {
+                fragment.push(wanted);
+            }
+        });
+    }
+
+    // Callbacks
+    let dispatch = |action: fn(usize) -> Action| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let index = e
+                .target_dyn_into::<HtmlSelectElement>()
+                .and_then(|s| s.value().parse::<usize>().ok());
+            if let Some(index) = index {
+                dispatcher.dispatch(action(index));
+            }
+        })
+    };
+    let (onpickleft, onpickright) = (dispatch(Action::PickLeft), dispatch(Action::PickRight));
+    let on = |action: Action| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action))
+    };
+    let (onswap, ondown, onup) = (on(Action::Swap), on(Action::Step(-1)), on(Action::Step(1)));
+    let onfocus = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |i: usize| dispatcher.dispatch(Action::Focus(i)))
+    };
+    let ontoggleshared = {
+        let open = shared_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+
+    // View
+    let (Some(left), Some(right)) = (data.levels.get(state.left), data.levels.get(state.right))
+    else {
+        return html! {};
+    };
+    let comparison = Rc::new(compare(left, right, data));
+    let hiring = (
+        props.hiring.get(state.left).cloned().flatten(),
+        props.hiring.get(state.right).cloned().flatten(),
+    );
+    let can_step = |delta| data.step((state.left, state.right), delta).is_some();
+    let options = |selected: usize| {
+        data.levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| html! { <option value={i.to_string()} selected={i == selected}>{ &l.title }</option> })
+            .collect::<Html>()
+    };
+    html! {
+        <section class="hb-widget hb-levels" aria-labelledby={format!("{id}-title")}
+            data-left={left.id.clone()} data-right={right.id.clone()}>
+            <header class="hb-widget__header">
+                <Heading level={level} id={AttrValue::from(format!("{id}-title"))} class="hb-widget__title">{ &data.title }</Heading>
+                if let Some(source) = &data.source {
+                    <SourceLine source={source.clone()} />
+                }
+                if let Some(notes) = &data.notes {
+                    <div class="hb-notes hb-md">{ markdown::block(notes) }</div>
+                }
+            </header>
+            <LadderStrip ladder={data.clone()} left={state.left} right={state.right} {onfocus} />
+            <div class="hb-levels__controls">
+                <label class="hb-field">
+                    <span class="hb-label">{ "Compare" }</span>
+                    <select class="hb-select" data-side="left" onchange={onpickleft}>{ options(state.left) }</select>
+                </label>
+                <label class="hb-field">
+                    <span class="hb-label">{ "with" }</span>
+                    <select class="hb-select" data-side="right" onchange={onpickright}>{ options(state.right) }</select>
+                </label>
+                <div class="hb-levels__buttons">
+                    <button type="button" class="hb-button" data-action="swap" onclick={onswap}>{ "⇄ Swap sides" }</button>
+                    <button type="button" class="hb-button" data-action="down" onclick={ondown}
+                        aria-disabled={(!can_step(-1)).to_string()}>{ "↓ One level down" }</button>
+                    <button type="button" class="hb-button" data-action="up" onclick={onup}
+                        aria-disabled={(!can_step(1)).to_string()}>{ "↑ One level up" }</button>
+                </div>
+            </div>
+            <p class="hb-visually-hidden" role="status">{ format!("Comparing {} with {}", left.title, right.title) }</p>
+            <p class="hb-levels__legend">
+                <span class="hb-only">{ "Only in …" }</span>
+                { " marks what one level has and the other lacks." }
+            </p>
+            <div class="hb-compare-wrap">
+                <ComparisonTable left={left.clone()} right={right.clone()} {comparison} {hiring} />
+            </div>
+            if !data.shared.is_empty() {
+                <div class="hb-levels__shared">
+                    <button type="button" class="hb-button hb-button--quiet" aria-expanded={shared_open.to_string()}
+                        aria-controls={format!("{id}-shared")} onclick={ontoggleshared}>
+                        { "What every level shares" }
+                    </button>
+                    <div id={format!("{id}-shared")} class="hb-md" hidden={!*shared_open}>
+                        { for data.shared.iter().map(|s| shared_section(s, level + 1)) }
+                    </div>
+                </div>
+            }
+        </section>
+    }
+}
+
+fn shared_section(section: &Section, level: u8) -> Html {
+    html! {
+        <>
+            <Heading {level} class="hb-levels__shared-title">{ &section.title }</Heading>
+            if let Some(items) = &section.items {
+                <ul>{ for items.iter().map(|i| html! { <li>{ markdown::inline(i) }</li> }) }</ul>
+            }
+            if let Some(text) = &section.text {
+                { markdown::block(text) }
+            }
+        </>
+    }
+}

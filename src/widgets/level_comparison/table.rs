@@ -1,0 +1,221 @@
+//! The comparison table: one column per level, a row per field and per section.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::HiringInfo;
+use crate::markdown;
+use crate::model::hiring::format_minutes;
+use crate::model::levels::{Comparison, Level, Side};
+
+/// Props of [`ComparisonTable`].
+#[derive(Properties, PartialEq)]
+pub struct ComparisonTableProps {
+    /// The left level. Required.
+    pub left: Rc<Level>,
+    /// The right level. Required.
+    pub right: Rc<Level>,
+    /// What differs between them. Required.
+    pub comparison: Rc<Comparison>,
+    /// Their hiring processes, where they have one. Default: none.
+    #[prop_or_default]
+    pub hiring: (Option<Rc<HiringInfo>>, Option<Rc<HiringInfo>>),
+}
+
+/// A real table with column and row headers; what one side has and the other lacks is marked
+/// with words ("Only in …"), not colour alone. Explicit ARIA roles keep the table semantics
+/// when narrow containers stack the cells.
+#[component]
+pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
+    let (a, b) = (&props.left, &props.right);
+    let c = &props.comparison;
+    let header = |level: &Level| {
+        html! {
+            <th scope="col" role="columnheader" class="hb-compare__level">
+                <span class="hb-compare__level-title">{ &level.title }</span>
+                if let Some(grade) = &level.grade {
+                    <span class="hb-compare__level-grade">{ format!("Grade {grade}") }</span>
+                }
+            </th>
+        }
+    };
+    let cell = |value: &Option<String>, label: &str, changed: bool| match value {
+        Some(v) => html! {
+            <td role="cell" data-level={label.to_owned()} data-changed={changed.to_string()}>
+                { markdown::inline(v) }
+                if changed {
+                    <span class="hb-changed">{ "differs" }</span>
+                }
+            </td>
+        },
+        None => {
+            html! { <td role="cell" data-level={label.to_owned()} class="hb-absent">{ "Not stated" }</td> }
+        }
+    };
+    let hiring_cell = |info: &Option<Rc<HiringInfo>>, label: &str| match info {
+        Some(info) => {
+            html! { <td role="cell" data-level={label.to_owned()}><HiringSummary info={info.clone()} /></td> }
+        }
+        None => {
+            html! { <td role="cell" data-level={label.to_owned()} class="hb-absent">{ "Not stated" }</td> }
+        }
+    };
+
+    html! {
+        <table class="hb-compare" role="table">
+            <caption class="hb-compare__caption">
+                { format!("{} compared with {}", a.title, b.title) }
+            </caption>
+            <thead role="rowgroup">
+                <tr role="row">
+                    <td class="hb-compare__corner"></td>
+                    { header(a) }
+                    { header(b) }
+                </tr>
+            </thead>
+            <tbody role="rowgroup">
+                { for c.fields.iter().map(|f| html! {
+                    <tr role="row" class="hb-compare__field" data-changed={f.changed().to_string()}>
+                        <th scope="row" role="rowheader">{ f.name }</th>
+                        { cell(&f.left, a.label(), false) }
+                        { cell(&f.right, b.label(), f.changed()) }
+                    </tr>
+                }) }
+                { for c.sections.iter().map(|row| html! {
+                    <tr role="row" class="hb-compare__section">
+                        <th scope="row" role="rowheader">{ &row.title }</th>
+                        <SideCell side={row.left.clone()} label={AttrValue::from(a.label().to_owned())} />
+                        <SideCell side={row.right.clone()} label={AttrValue::from(b.label().to_owned())} />
+                    </tr>
+                }) }
+                if props.hiring.0.is_some() || props.hiring.1.is_some() {
+                    <tr role="row" class="hb-compare__hiring">
+                        <th scope="row" role="rowheader">{ "Hiring process" }</th>
+                        { hiring_cell(&props.hiring.0, a.label()) }
+                        { hiring_cell(&props.hiring.1, b.label()) }
+                    </tr>
+                }
+            </tbody>
+        </table>
+    }
+}
+
+/// Props of [`SideCell`].
+#[derive(Properties, PartialEq)]
+pub struct SideCellProps {
+    /// The level's content in this section; `None` when it lacks the section.
+    pub side: Option<Side>,
+    /// The level's short label, for "Only in …". Required.
+    pub label: AttrValue,
+}
+
+/// One level's items (a list) or sentences (prose), each marked when the other level lacks it.
+///
+/// When every piece is missing on the other side, one "Only in …" tag marks the whole cell.
+/// Otherwise list items get their own tag; sentences in prose are underlined (dashed), with one
+/// note per cell saying so and the words "only in …" for screen readers on each sentence.
+#[component]
+pub fn SideCell(props: &SideCellProps) -> Html {
+    let label = &props.label;
+    let Some(side) = &props.side else {
+        return html! { <td role="cell" data-level={label.clone()} class="hb-absent">{ "Not stated" }</td> };
+    };
+    let all_only = side.pieces.iter().all(|p| p.only_here);
+    let any_only = side.pieces.iter().any(|p| p.only_here);
+    let tag = html! { <span class="hb-only">{ format!("Only in {label}") }</span> };
+    let mark = |only_here: bool| match (only_here && !all_only, side.prose) {
+        (false, _) => html! {},
+        (true, false) => tag.clone(),
+        (true, true) => {
+            html! { <span class="hb-visually-hidden">{ format!("(only in {label}) ") }</span> }
+        }
+    };
+    let content = if side.prose {
+        html! {
+            <p class="hb-prose">
+                { for side.pieces.iter().map(|p| html! {
+                    <>
+                        <span class="hb-piece" data-only={p.only_here.to_string()}>
+                            { mark(p.only_here) }{ markdown::inline(&p.text) }
+                        </span>
+                        { " " }
+                    </>
+                }) }
+            </p>
+        }
+    } else {
+        html! {
+            <ul class="hb-items">
+                { for side.pieces.iter().map(|p| html! {
+                    <li class="hb-piece hb-md" data-only={p.only_here.to_string()}>
+                        { mark(p.only_here) }{ markdown::inline(&p.text) }
+                    </li>
+                }) }
+            </ul>
+        }
+    };
+    let state = match (all_only, any_only) {
+        (true, _) => "all-only",
+        (false, true) => "some-only",
+        (false, false) => "shared",
+    };
+    html! {
+        <td role="cell" data-level={label.clone()} data-state={state}>
+            if all_only {
+                <p class="hb-cell-note">{ tag.clone() }{ "all of it" }</p>
+            } else if any_only && side.prose {
+                <p class="hb-cell-note">{ format!("Underlined: only in {label}") }</p>
+            }
+            { content }
+        </td>
+    }
+}
+
+/// Props of [`HiringSummary`].
+#[derive(Properties, PartialEq)]
+pub struct HiringSummaryProps {
+    /// The level's hiring process. Required.
+    pub info: Rc<HiringInfo>,
+}
+
+/// Stage count and interview time of a level's hiring process, its stages behind a disclosure.
+#[component]
+pub fn HiringSummary(props: &HiringSummaryProps) -> Html {
+    let open = use_state_eq(|| false);
+    let id = crate::components::use_id_prefix("hiring");
+    let info = &props.info;
+    let t = info.totals;
+    let onclick = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <div class="hb-hiring">
+            <p class="hb-hiring__totals">
+                { format!("{} stages, {} of interviews", t.required_stages, format_minutes(t.required_minutes)) }
+                if t.optional_stages > 0 {
+                    { format!(" (+{} optional)", t.optional_stages) }
+                }
+            </p>
+            <button type="button" class="hb-button hb-button--quiet" aria-expanded={open.to_string()}
+                aria-controls={id.clone()} {onclick}>
+                { if *open { "Hide the stages" } else { "Show the stages" } }
+            </button>
+            <ol id={id} class="hb-hiring__stages" hidden={!*open}>
+                { for info.stages.iter().map(|(title, minutes, optional)| html! {
+                    <li>
+                        { markdown::inline(title) }
+                        if let Some(m) = minutes { { format!(" ({})", format_minutes(*m)) } }
+                        if *optional { { " (optional)" } }
+                    </li>
+                }) }
+            </ol>
+            if let Some(url) = info.url.as_deref().and_then(markdown::safe_url) {
+                <p><a href={url.clone()} rel={markdown::is_external(&url).then_some("noopener noreferrer")}>
+                    { "The full hiring process" }
+                </a></p>
+            }
+        </div>
+    }
+}

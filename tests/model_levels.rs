@@ -1,0 +1,253 @@
+//! Career ladders: parsing, validation, and the comparison of two levels on crafted ladders.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
+use handbook_widgets::model::levels::{compare, normalize, sentences, Ladder, SectionRow};
+use handbook_widgets::model::{parse, ErrorKind};
+
+fn ladder(json: &str) -> Ladder {
+    parse(json).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn marks(side: &Option<handbook_widgets::model::levels::Side>) -> Vec<(String, bool)> {
+    side.as_ref()
+        .map(|s| {
+            s.pieces
+                .iter()
+                .map(|p| (p.text.clone(), p.only_here))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn section<'a>(rows: &'a [SectionRow], title: &str) -> &'a SectionRow {
+    rows.iter()
+        .find(|r| r.title == title)
+        .unwrap_or_else(|| panic!("no row {title}"))
+}
+
+const CRAFTED: &str = r#"{
+  "title": "Crafted",
+  "levels": [
+    { "id": "a", "title": "A", "grade": "1", "track": "individual-contributor", "next": ["b"],
+      "summary": "Does the work. Learns fast!",
+      "sections": [
+        { "title": "Responsibilities", "items": ["Ship features", "Fix bugs", "Write docs."] },
+        { "title": "Only in A", "items": ["Something"] }
+      ] },
+    { "id": "b", "title": "B", "grade": "2", "track": "manager", "next": ["c"],
+      "summary": "Does the work. Leads a team (of 2. or 3.) well.",
+      "sections": [
+        { "title": "  RESPONSIBILITIES ", "items": ["ship  *features*", "Hire people", "write docs"] },
+        { "title": "Only in B", "text": "Prose only." }
+      ] },
+    { "id": "c", "title": "C", "grade": "2", "track": "manager",
+      "summary": "Does the work. Leads a team (of 2. or 3.) well.",
+      "sections": [
+        { "title": "Responsibilities", "items": ["Ship features", "Hire people", "Write docs"] },
+        { "title": "Only in B", "text": "Prose only." }
+      ] },
+    { "id": "d", "title": "D", "sections": [ { "title": "Other", "items": ["Nothing alike"] } ] }
+  ]
+}"#;
+
+#[test]
+fn items_present_on_both_sides_are_not_marked() {
+    let l = ladder(CRAFTED);
+    let c = compare(&l.levels[0], &l.levels[1], &l);
+    let r = section(&c.sections, "Responsibilities");
+    assert_eq!(
+        marks(&r.left),
+        [
+            ("Ship features".into(), false),
+            ("Fix bugs".into(), true),
+            ("Write docs.".into(), false)
+        ]
+    );
+    assert_eq!(
+        marks(&r.right),
+        [
+            ("ship  *features*".into(), false),
+            ("Hire people".into(), true),
+            ("write docs".into(), false)
+        ]
+    );
+}
+
+#[test]
+fn sections_on_one_side_only_are_whole_rows_with_one_side_empty() {
+    let l = ladder(CRAFTED);
+    let c = compare(&l.levels[0], &l.levels[1], &l);
+    let titles: Vec<_> = c.sections.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Summary", "Responsibilities", "Only in A", "Only in B"]
+    );
+    let only_a = section(&c.sections, "Only in A");
+    assert!(only_a.right.is_none());
+    assert!(only_a
+        .left
+        .as_ref()
+        .unwrap()
+        .pieces
+        .iter()
+        .all(|p| p.only_here));
+    let only_b = section(&c.sections, "Only in B");
+    assert!(only_b.left.is_none());
+    assert!(only_b.right.as_ref().unwrap().prose);
+}
+
+#[test]
+fn prose_is_compared_sentence_by_sentence() {
+    let l = ladder(CRAFTED);
+    let c = compare(&l.levels[0], &l.levels[1], &l);
+    let s = section(&c.sections, "Summary");
+    assert_eq!(
+        marks(&s.left),
+        [
+            ("Does the work.".into(), false),
+            ("Learns fast!".into(), true)
+        ]
+    );
+    // A full stop inside parentheses does not end a sentence.
+    assert_eq!(
+        marks(&s.right),
+        [
+            ("Does the work.".into(), false),
+            ("Leads a team (of 2. or 3.) well.".into(), true)
+        ]
+    );
+}
+
+#[test]
+fn identical_levels_mark_nothing_and_show_no_changed_field_but_next_step() {
+    let l = ladder(CRAFTED);
+    let c = compare(&l.levels[1], &l.levels[2], &l);
+    for row in &c.sections {
+        assert!(
+            row.left
+                .iter()
+                .chain(row.right.iter())
+                .flat_map(|s| &s.pieces)
+                .all(|p| !p.only_here),
+            "{row:?}"
+        );
+    }
+    let changed: Vec<_> = c
+        .fields
+        .iter()
+        .filter(|f| f.changed())
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(changed, ["Next step"]);
+}
+
+#[test]
+fn disjoint_levels_mark_everything() {
+    let l = ladder(CRAFTED);
+    let c = compare(&l.levels[0], &l.levels[3], &l);
+    for row in &c.sections {
+        for side in row.left.iter().chain(row.right.iter()) {
+            assert!(side.pieces.iter().all(|p| p.only_here), "{row:?}");
+        }
+    }
+    let grade = c.fields.iter().find(|f| f.name == "Grade").unwrap();
+    assert_eq!(
+        (
+            grade.left.as_deref(),
+            grade.right.as_deref(),
+            grade.changed()
+        ),
+        (Some("1"), None, true)
+    );
+}
+
+#[test]
+fn fields_show_as_a_difference() {
+    let l = ladder(CRAFTED);
+    let c = compare(&l.levels[0], &l.levels[1], &l);
+    let f: Vec<_> = c
+        .fields
+        .iter()
+        .map(|f| (f.name, f.left.as_deref(), f.right.as_deref(), f.changed()))
+        .collect();
+    assert_eq!(
+        f,
+        [
+            ("Grade", Some("1"), Some("2"), true),
+            (
+                "Track",
+                Some("Individual contributor"),
+                Some("Manager"),
+                true
+            ),
+            ("Next step", Some("B"), Some("C"), true),
+        ]
+    );
+}
+
+#[test]
+fn ladder_navigation() {
+    let l = ladder(CRAFTED);
+    assert_eq!(l.default_pair(), (0, 1));
+    assert_eq!(l.pair_ending_at(0), (0, 1));
+    assert_eq!(l.pair_ending_at(2), (1, 2)); // b's next step is c
+    assert_eq!(l.pair_ending_at(3), (2, 3)); // nobody's next step: the one before
+    assert_eq!(l.step((0, 1), 1), Some((1, 2)));
+    assert_eq!(l.step((2, 3), 1), None);
+    assert_eq!(l.step((0, 1), -1), None);
+    assert_eq!(l.index_of("c"), Some(2));
+}
+
+#[test]
+fn normalize_ignores_case_spacing_emphasis_links_and_end_punctuation() {
+    assert_eq!(
+        normalize("  Use **GitLab**  [well](https://x.y/(a)).  "),
+        "use gitlab well"
+    );
+    assert_eq!(normalize("Fix bugs;"), normalize("fix   bugs"));
+}
+
+#[test]
+fn sentences_split_at_stops_and_paragraphs() {
+    assert_eq!(
+        sentences("One. Two! Three?\n\nFour [a. b](https://e.x/a.b) five. Six"),
+        [
+            "One.",
+            "Two!",
+            "Three?",
+            "Four [a. b](https://e.x/a.b) five.",
+            "Six"
+        ]
+    );
+}
+
+#[test]
+fn bad_ladders_are_reported_where_they_are_wrong() {
+    let e =
+        parse::<Ladder>(r#"{"title": "T", "levels": [{"id": "a", "title": "A"}]}"#).unwrap_err();
+    assert_eq!(
+        (e.kind, e.path.as_deref()),
+        (ErrorKind::Invalid, Some("$.levels"))
+    );
+    let e = parse::<Ladder>(r#"{"title": "T", "levels": [{"id": "a", "title": "A", "next": ["zz"]}, {"id": "b", "title": "B"}]}"#)
+        .unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("$.levels[0].next[0]"));
+    let e = parse::<Ladder>(r#"{"title": "T", "levels": [{"id": "a", "title": "A", "sections": [{"title": "S", "items": [], "text": "x"}]}, {"id": "b", "title": "B"}]}"#)
+        .unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("$.levels[0].sections[0]"));
+    let e =
+        parse::<Ladder>(r#"{"title": "T", "levels": [{"id": "a"}, {"id": "b", "title": "B"}]}"#)
+            .unwrap_err();
+    assert_eq!(
+        (e.kind, e.path.as_deref()),
+        (ErrorKind::MissingField, Some("$.levels[0]"))
+    );
+    let e = parse::<Ladder>(r#"{"title": "T", "levels": [{"id": "a", "title": "A", "track": "wizard"}, {"id": "b", "title": "B"}]}"#)
+        .unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("$.levels[0].track"));
+}
