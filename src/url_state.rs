@@ -98,10 +98,16 @@ impl FragmentHandle {
     }
 }
 
+/// The page's fragment; empty outside a browser (server-side rendering in tests), where the
+/// web-sys globals are not available.
 fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    } else {
+        String::new()
+    }
 }
 
 /// Reads the entry `key` from the fragment, follows back/forward and hash changes, and pushes

@@ -251,3 +251,172 @@ fn bad_ladders_are_reported_where_they_are_wrong() {
         .unwrap_err();
     assert_eq!(e.path.as_deref(), Some("$.levels[0].track"));
 }
+
+fn preset(name: &str) -> Ladder {
+    ladder(handbook_widgets::widgets::find_preset(name).unwrap().json)
+}
+
+fn section_items(l: &handbook_widgets::model::levels::Level, title: &str) -> usize {
+    l.sections
+        .iter()
+        .find(|s| s.title == title)
+        .and_then(|s| s.items.as_ref())
+        .map_or(0, Vec::len)
+}
+
+#[test]
+fn mattermost_levels_are_the_five_pm_levels_in_order() {
+    let l = preset("mattermost-pm-levels");
+    let ids: Vec<_> = l.levels.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "Product Manager I",
+            "Product Manager II",
+            "Senior Product Manager",
+            "Lead Product Manager",
+            "Principal Product Manager"
+        ]
+    );
+    // Prose only, as the page gives them; paragraphs kept.
+    let paragraphs: Vec<_> = l
+        .levels
+        .iter()
+        .map(|l| l.summary.as_deref().unwrap().split("\n\n").count())
+        .collect();
+    assert_eq!(paragraphs, [4, 4, 4, 3, 1]);
+    assert!(l.levels[0]
+        .summary
+        .as_deref()
+        .unwrap()
+        .ends_with("Gets things done, doesn’t drop the ball."));
+    // Only the Lead level says it manages people; the page states no grades and no ladder steps.
+    let tracks: Vec<_> = l.levels.iter().map(|l| l.track).collect();
+    assert_eq!(
+        tracks,
+        [
+            None,
+            None,
+            None,
+            Some(handbook_widgets::model::levels::Track::Manager),
+            None
+        ]
+    );
+    assert!(l
+        .levels
+        .iter()
+        .all(|l| l.grade.is_none() && l.next.is_empty()));
+}
+
+#[test]
+fn gitlab_levels_carry_grades_reports_to_experience_and_steps() {
+    let l = preset("gitlab-pm-leadership-levels");
+    let grades: Vec<_> = l
+        .levels
+        .iter()
+        .map(|l| l.grade.as_deref().unwrap())
+        .collect();
+    assert_eq!(grades, ["9.5", "10", "11", "12", "12"]);
+    let next: Vec<_> = l.levels.iter().map(|l| l.next.clone()).collect();
+    assert_eq!(
+        next,
+        [
+            vec!["director-product-management".to_owned()],
+            vec!["senior-director-product-management".to_owned()],
+            vec!["vp-product-management".to_owned()],
+            vec![],
+            vec![]
+        ]
+    );
+    let resp: Vec<_> = l
+        .levels
+        .iter()
+        .map(|l| section_items(l, "Responsibilities"))
+        .collect();
+    assert_eq!(resp, [13, 10, 3, 9, 6]);
+    let req: Vec<_> = l
+        .levels
+        .iter()
+        .map(|l| section_items(l, "Requirements"))
+        .collect();
+    assert_eq!(req, [1, 6, 4, 4, 4]);
+    let spec: Vec<_> = l
+        .levels
+        .iter()
+        .map(|l| section_items(l, "Specialties"))
+        .collect();
+    assert_eq!(spec, [3, 3, 3, 0, 0]);
+    assert_eq!(
+        l.levels[0].experience.as_deref(),
+        Some("1-3 years experience managing others; 4-6 years of experience in product management")
+    );
+    assert!(l.levels[1]
+        .experience
+        .as_deref()
+        .unwrap()
+        .starts_with("Ten to twelve years"));
+    assert!(l.levels[3]
+        .experience
+        .as_deref()
+        .unwrap()
+        .starts_with("18 years+"));
+    assert!(l.levels[2]
+        .reports_to
+        .as_deref()
+        .unwrap()
+        .contains("VP of Product Management"));
+    assert!(l.levels[4]
+        .reports_to
+        .as_deref()
+        .unwrap()
+        .contains("Chief Product Officer"));
+    let hiring: Vec<_> = l
+        .levels
+        .iter()
+        .map(|l| l.hiring.as_ref().unwrap().variant.as_str())
+        .collect();
+    assert_eq!(
+        hiring,
+        [
+            "group-manager-product",
+            "director-product-management",
+            "senior-director-product-management",
+            "vp-product-management",
+            "vp-product-monetization"
+        ]
+    );
+    let shared: Vec<_> = l.shared.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        shared,
+        [
+            "References",
+            "Responsibilities",
+            "Requirements",
+            "Performance Indicators"
+        ]
+    );
+}
+
+#[test]
+fn director_versus_group_manager_in_one_glance() {
+    let l = preset("gitlab-pm-leadership-levels");
+    let c = compare(&l.levels[0], &l.levels[1], &l);
+    let grade = c.fields.iter().find(|f| f.name == "Grade").unwrap();
+    assert_eq!(
+        (grade.left.as_deref(), grade.right.as_deref()),
+        (Some("9.5"), Some("10"))
+    );
+    let new_at_director: Vec<_> = section(&c.sections, "Responsibilities")
+        .right
+        .as_ref()
+        .unwrap()
+        .pieces
+        .iter()
+        .filter(|p| p.only_here)
+        .map(|p| p.text.clone())
+        .collect();
+    assert_eq!(new_at_director.len(), 10);
+    assert!(new_at_director[0].starts_with("Perform all non-IC responsibilities"));
+    // Sections only the Group Manager has are rows with nothing on the Director's side.
+    assert!(section(&c.sections, "Activities").right.is_none());
+}

@@ -4,6 +4,7 @@ mod error_notice;
 mod heading;
 mod source_line;
 pub mod tabs;
+mod widget_header;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -13,6 +14,7 @@ pub use error_notice::{ErrorNotice, ErrorNoticeProps};
 pub use heading::{Heading, HeadingProps};
 pub use source_line::{SourceLine, SourceLineProps};
 pub use tabs::{Tabs, TabsProps};
+pub use widget_header::{WidgetHeader, WidgetHeaderProps};
 
 static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
-use crate::components::{use_id_prefix, Heading, SourceLine, Tabs};
+use crate::components::{use_id_prefix, Tabs, WidgetHeader};
 use crate::markdown;
 use crate::model::hiring::HiringProcess;
 use crate::model::{parse, DataError};
@@ -95,15 +95,8 @@ pub fn HiringTimeline(props: &HiringTimelineProps) -> Html {
     html! {
         <section class="hb-widget hb-timeline" aria-labelledby={title_id.clone()}
             data-variant={selected.map(|v| AttrValue::from(v.id.clone()))}>
-            <header class="hb-widget__header">
-                <Heading level={level} id={AttrValue::from(title_id)} class="hb-widget__title">{ &data.title }</Heading>
-                if let Some(source) = &data.source {
-                    <SourceLine source={source.clone()} />
-                }
-                if let Some(notes) = &data.notes {
-                    <div class="hb-notes hb-md">{ markdown::block(notes) }</div>
-                }
-            </header>
+            <WidgetHeader title={data.title.clone()} title_id={AttrValue::from(title_id.clone())} level={level}
+                source={data.source.clone()} notes={data.notes.clone().map(AttrValue::from)} />
             if with_tabs {
                 <Tabs id={id.clone()} label={format!("{}: variants", data.title)} {tabs}
                     selected={state.variant} {onselect} />

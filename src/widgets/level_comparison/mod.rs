@@ -9,7 +9,7 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::{use_id_prefix, Heading, SourceLine};
+use crate::components::{use_id_prefix, Heading, WidgetHeader};
 use crate::markdown;
 use crate::model::hiring::{HiringProcess, Totals};
 use crate::model::levels::{compare, Ladder, Section};
@@ -187,15 +187,8 @@ pub fn LevelComparison(props: &LevelComparisonProps) -> Html {
     html! {
         <section class="hb-widget hb-levels" aria-labelledby={format!("{id}-title")}
             data-left={left.id.clone()} data-right={right.id.clone()}>
-            <header class="hb-widget__header">
-                <Heading level={level} id={AttrValue::from(format!("{id}-title"))} class="hb-widget__title">{ &data.title }</Heading>
-                if let Some(source) = &data.source {
-                    <SourceLine source={source.clone()} />
-                }
-                if let Some(notes) = &data.notes {
-                    <div class="hb-notes hb-md">{ markdown::block(notes) }</div>
-                }
-            </header>
+            <WidgetHeader title={data.title.clone()} title_id={AttrValue::from(format!("{id}-title"))} level={level}
+                source={data.source.clone()} notes={data.notes.clone().map(AttrValue::from)} />
             <LadderStrip ladder={data.clone()} left={state.left} right={state.right} {onfocus} />
             <div class="hb-levels__controls">
                 <label class="hb-field">
