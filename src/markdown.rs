@@ -9,13 +9,58 @@ use yew::{AttrValue, Html};
 
 /// Renders Markdown as block content (paragraphs, lists, tables, ...).
 pub fn block(source: &str) -> Html {
-    render(source, false)
+    render(source, false, "")
 }
 
 /// Renders Markdown for a one-line field: a lone paragraph loses its `<p>`, so the result can
 /// sit inside a heading or a sentence.
 pub fn inline(source: &str) -> Html {
-    render(source, true)
+    render(source, true, "")
+}
+
+/// [`block`], with every case-insensitive occurrence of `query` in the text wrapped in
+/// `<mark class="hb-match">`.
+pub fn block_marked(source: &str, query: &str) -> Html {
+    render(source, false, query)
+}
+
+/// [`inline`], with occurrences of `query` marked.
+pub fn inline_marked(source: &str, query: &str) -> Html {
+    render(source, true, query)
+}
+
+/// Plain text (no Markdown) with occurrences of `query` marked.
+pub fn text_marked(text: &str, query: &str) -> Html {
+    marked(text, &query.trim().to_lowercase())
+}
+
+/// `text` as nodes, with case-insensitive occurrences of `needle` (already lower case) in
+/// `<mark>`. Text whose lower-case form changes length is left unmarked rather than cut wrong.
+fn marked(text: &str, needle: &str) -> Html {
+    let lower = text.to_lowercase();
+    if needle.is_empty() || lower.len() != text.len() || !lower.contains(needle) {
+        return VText::new(AttrValue::from(text.to_owned())).into();
+    }
+    let mut nodes: Vec<Html> = Vec::new();
+    let mut at = 0;
+    for (start, _) in lower.match_indices(needle) {
+        let end = start + needle.len();
+        if let (Some(before), Some(hit)) = (text.get(at..start), text.get(start..end)) {
+            nodes.push(VText::new(AttrValue::from(before.to_owned())).into());
+            let mut mark = VTag::new("mark");
+            mark.add_attribute("class", "hb-match");
+            mark.add_child(VText::new(AttrValue::from(hit.to_owned())).into());
+            nodes.push(mark.into());
+            at = end;
+        }
+    }
+    nodes.push(
+        VText::new(AttrValue::from(
+            text.get(at..).unwrap_or_default().to_owned(),
+        ))
+        .into(),
+    );
+    nodes.into_iter().collect()
 }
 
 /// The target a link or image may keep, or `None` when it must be dropped.
@@ -126,7 +171,8 @@ impl Frame {
     }
 }
 
-fn render(source: &str, inline: bool) -> Html {
+fn render(source: &str, inline: bool, query: &str) -> Html {
+    let needle = query.trim().to_lowercase();
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut stack = vec![Frame::new(None)];
@@ -150,7 +196,7 @@ fn render(source: &str, inline: bool) -> Html {
                 push(&mut stack, node);
             }
             Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                push(&mut stack, text_node(text))
+                push(&mut stack, marked(&text, &needle))
             }
             Event::InlineMath(text) | Event::DisplayMath(text) => push(&mut stack, text_node(text)),
             Event::Code(text) => {

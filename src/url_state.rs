@@ -51,19 +51,29 @@ pub fn set(hash: &str, key: &str, value: Option<&str>) -> String {
     }
 }
 
-fn encode(value: &str) -> String {
+/// Percent-encodes all but unreserved characters (and `,` `:` `;` `=`, safe inside an entry).
+pub fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' | b':' => {
-                char::from(b).to_string()
-            }
+            b'a'..=b'z'
+            | b'A'..=b'Z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'~'
+            | b','
+            | b':'
+            | b';'
+            | b'=' => char::from(b).to_string(),
             b => format!("%{b:02X}"),
         })
         .collect()
 }
 
-fn decode(value: &str) -> String {
+/// Undoes [`encode`]; invalid escapes stay as they are.
+pub fn decode(value: &str) -> String {
     let bytes = value.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -88,13 +98,19 @@ fn decode(value: &str) -> String {
 pub struct FragmentHandle {
     /// The entry's value now; `None` when the fragment has no entry for this widget.
     pub value: Option<String>,
-    set: Rc<dyn Fn(Option<String>)>,
+    set: Rc<dyn Fn(Option<String>, bool)>,
 }
 
 impl FragmentHandle {
     /// Writes the entry as a new history entry (so the back button returns to the previous value).
     pub fn push(&self, value: Option<String>) {
-        (self.set)(value);
+        (self.set)(value, true);
+    }
+
+    /// Writes the entry in place of the current history entry (for typing: the back button
+    /// should not replay every keystroke).
+    pub fn replace(&self, value: Option<String>) {
+        (self.set)(value, false);
     }
 }
 
@@ -137,7 +153,7 @@ pub fn use_fragment(key: AttrValue) -> FragmentHandle {
     }
     let set = {
         let (value, key) = (value.setter(), key);
-        Rc::new(move |next: Option<String>| {
+        Rc::new(move |next: Option<String>, push: bool| {
             let Some(window) = web_sys::window() else {
                 return;
             };
@@ -152,7 +168,12 @@ pub fn use_fragment(key: AttrValue) -> FragmentHandle {
                 format!("{base}{hash}")
             };
             if let Ok(history) = window.history() {
-                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                let state = wasm_bindgen::JsValue::NULL;
+                let _ = if push {
+                    history.push_state_with_url(&state, "", Some(&url))
+                } else {
+                    history.replace_state_with_url(&state, "", Some(&url))
+                };
             }
             value.set(next);
         })

@@ -167,3 +167,23 @@ fn task_markers_are_labelled_marks_not_inputs() {
     assert!(html.contains("aria-label=\"done\""), "{html}");
     assert!(html.contains("aria-label=\"not done\""), "{html}");
 }
+
+#[test]
+fn query_matches_are_marked_in_text_only() {
+    let html = common::render(handbook_widgets::markdown::inline_marked(
+        "Ask **Hanna** or [hanna](https://x.y/hanna)",
+        "HANNA",
+    ));
+    assert_eq!(
+        html,
+        "Ask <strong><mark class=\"hb-match\">Hanna</mark></strong> or \
+         <a rel=\"noopener noreferrer\" href=\"https://x.y/hanna\"><mark class=\"hb-match\">hanna</mark></a>"
+    );
+    // Markup in the data still cannot sneak in through a match.
+    let html = common::render(handbook_widgets::markdown::inline_marked("<b>x</b>", "b"));
+    assert!(!html.contains("<b>"), "{html}");
+    assert_eq!(
+        common::render(handbook_widgets::markdown::text_marked("abc", "")),
+        "abc"
+    );
+}

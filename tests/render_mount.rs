@@ -111,7 +111,7 @@ fn unknown_widget_lists_the_available_ones() {
 
 #[test]
 fn planned_widget_says_it_is_not_in_this_version() {
-    let html = mount("owner-directory", DataSource::Missing);
+    let html = mount("onboarding-checklist", DataSource::Missing);
     assert_alert(&html, &["Unknown widget", "not in this version"]);
 }
 

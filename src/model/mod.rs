@@ -4,6 +4,7 @@ pub mod error;
 pub mod hiring;
 pub mod json;
 pub mod levels;
+pub mod owners;
 
 use serde::Deserialize;
 

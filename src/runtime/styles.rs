@@ -5,4 +5,5 @@ pub const CSS: &str = concat!(
     include_str!("../../assets/styles/base.css"),
     include_str!("../../assets/styles/hiring-timeline.css"),
     include_str!("../../assets/styles/level-comparison.css"),
+    include_str!("../../assets/styles/owner-directory.css"),
 );

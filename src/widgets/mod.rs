@@ -2,6 +2,7 @@
 
 pub mod hiring_timeline;
 pub mod level_comparison;
+pub mod owner_directory;
 
 use yew::prelude::*;
 
@@ -60,10 +61,14 @@ pub const WIDGETS: &[WidgetDef] = &[
         name: level_comparison::NAME,
         render: level_comparison::render,
     },
+    WidgetDef {
+        name: owner_directory::NAME,
+        render: owner_directory::render,
+    },
 ];
 
 /// Widget names that are part of the product but not in this bundle yet.
-pub const PLANNED: &[&str] = &["owner-directory", "onboarding-checklist"];
+pub const PLANNED: &[&str] = &["onboarding-checklist"];
 
 /// Every preset in this bundle, from `assets/data/`.
 pub const PRESETS: &[Preset] = &[
@@ -91,6 +96,11 @@ pub const PRESETS: &[Preset] = &[
         name: "gitlab-pm-leadership-levels",
         widget: level_comparison::NAME,
         json: include_str!("../../assets/data/gitlab-pm-leadership-levels.json"),
+    },
+    Preset {
+        name: "mattermost-program-management",
+        widget: owner_directory::NAME,
+        json: include_str!("../../assets/data/mattermost-program-management.json"),
     },
 ];
 

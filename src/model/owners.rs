@@ -1,0 +1,332 @@
+//! Program ownership: people, program groups, and finding who owns what and what nobody owns.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use serde::Deserialize;
+
+use super::error::DataError;
+use super::json::{check_ids, check_text, Validate};
+use super::SourceLink;
+
+/// A team's programs and their owners: what the `owner-directory` widget shows.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Directory {
+    /// Heading of the widget. Required.
+    pub title: String,
+    /// Where the directory is published. Default: none.
+    #[serde(default)]
+    pub source: Option<SourceLink>,
+    /// Markdown shown under the title. Default: none.
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// Id of the person who leads the team. Default: none.
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// Everyone who owns or supports a program. Required (may be empty).
+    pub people: Vec<Rc<Person>>,
+    /// Program groups in the page's order. Required.
+    pub groups: Vec<Rc<ProgramGroup>>,
+}
+
+/// A person of the team.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Stable id, unique; programs name owners by it. Required.
+    pub id: String,
+    /// Full name. Required.
+    pub name: String,
+    /// Title or role. Default: none.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Profile, chat handle, email, ... Default: none.
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// A labelled link.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// What the link is. Required.
+    pub label: String,
+    /// Where it goes (http, https, mailto, tel or relative; others are dropped). Required.
+    pub url: String,
+}
+
+/// A group of programs.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramGroup {
+    /// The group's name. Required.
+    pub title: String,
+    /// Its programs, in order. Required.
+    pub programs: Vec<Rc<Program>>,
+}
+
+/// A program and who owns it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Program {
+    /// The program's name. Required.
+    pub title: String,
+    /// What it covers (Markdown). Default: none.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Ids of its owners; empty means unowned ("Owner TBD"). Default: none.
+    #[serde(default)]
+    pub owners: Vec<String>,
+    /// Ids of the people who help ("with …"). Default: none.
+    #[serde(default)]
+    pub supporting: Vec<String>,
+    /// Process documents and other resources. Default: none.
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// Whether its process is written down. Default: `documented`.
+    #[serde(default)]
+    pub process: ProcessStatus,
+}
+
+/// Whether a program's process is written down.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProcessStatus {
+    /// The process is documented (usually among the links).
+    #[default]
+    Documented,
+    /// "Process to be added".
+    ToBeAdded,
+}
+
+impl Program {
+    /// Whether nobody owns the program.
+    pub fn is_unowned(&self) -> bool {
+        self.owners.is_empty()
+    }
+
+    /// Whether the process is still to be added.
+    pub fn lacks_process(&self) -> bool {
+        self.process == ProcessStatus::ToBeAdded
+    }
+}
+
+impl Validate for Directory {
+    fn validate(&self) -> Result<(), DataError> {
+        check_text(&self.title, "$.title")?;
+        check_ids(self.people.iter().map(|p| p.id.as_str()), "$.people", "id")?;
+        for (i, person) in self.people.iter().enumerate() {
+            check_text(&person.name, format!("$.people[{i}].name"))?;
+        }
+        let known = |id: &str| self.people.iter().any(|p| p.id == id);
+        if let Some(lead) = self.lead.as_deref().filter(|l| !known(l)) {
+            return Err(DataError::invalid_at(
+                "$.lead",
+                format!("the lead \"{lead}\" is not the id of a person in `people`"),
+            ));
+        }
+        for (gi, group) in self.groups.iter().enumerate() {
+            check_text(&group.title, format!("$.groups[{gi}].title"))?;
+            for (pi, program) in group.programs.iter().enumerate() {
+                let at = format!("$.groups[{gi}].programs[{pi}]");
+                check_text(&program.title, format!("{at}.title"))?;
+                for (field, ids) in [
+                    ("owners", &program.owners),
+                    ("supporting", &program.supporting),
+                ] {
+                    if let Some((i, id)) = ids.iter().enumerate().find(|(_, id)| !known(id)) {
+                        return Err(DataError::invalid_at(
+                            format!("{at}.{field}[{i}]"),
+                            format!("program \"{}\" names \"{id}\" in `{field}`, who is not in `people`", program.title),
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+// Finding
+
+/// A program's place: (group index, program index).
+pub type ProgramRef = (usize, usize);
+
+/// What the reader filters by; every part that is set must hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Text to find in titles, descriptions and people's names (case ignored). Default: empty.
+    pub query: String,
+    /// Only programs this person owns or supports. Default: none.
+    pub person: Option<String>,
+    /// Only unowned programs. Default: `false`.
+    pub unowned: bool,
+    /// Only programs whose process is to be added. Default: `false`.
+    pub no_process: bool,
+}
+
+impl Filter {
+    /// Whether nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.query.trim().is_empty() && self.person.is_none() && !self.unowned && !self.no_process
+    }
+}
+
+/// Lower-cased search text of every program and person, built once per dataset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchIndex {
+    programs: Vec<(ProgramRef, String)>,
+    people: HashMap<String, String>,
+}
+
+impl SearchIndex {
+    /// Builds the index: each program's title, description and its people's names.
+    pub fn new(directory: &Directory) -> Self {
+        let names: HashMap<&str, &str> = directory
+            .people
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str()))
+            .collect();
+        let programs = directory
+            .groups
+            .iter()
+            .enumerate()
+            .flat_map(|(gi, g)| {
+                let names = &names;
+                g.programs.iter().enumerate().map(move |(pi, p)| {
+                    let people = p
+                        .owners
+                        .iter()
+                        .chain(&p.supporting)
+                        .filter_map(|id| names.get(id.as_str()).copied());
+                    let text = [
+                        p.title.as_str(),
+                        p.description.as_deref().unwrap_or_default(),
+                    ]
+                    .into_iter()
+                    .chain(people)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .to_lowercase();
+                    ((gi, pi), text)
+                })
+            })
+            .collect();
+        let people = directory
+            .people
+            .iter()
+            .map(|p| {
+                (
+                    p.id.clone(),
+                    format!("{}\n{}", p.name, p.title.as_deref().unwrap_or_default())
+                        .to_lowercase(),
+                )
+            })
+            .collect();
+        Self { programs, people }
+    }
+
+    /// The programs that pass `filter`, in the page's order.
+    pub fn programs(&self, directory: &Directory, filter: &Filter) -> Vec<ProgramRef> {
+        let query = filter.query.trim().to_lowercase();
+        self.programs
+            .iter()
+            .filter(|(at, text)| {
+                let Some(p) = program(directory, *at) else {
+                    return false;
+                };
+                (query.is_empty() || text.contains(&query))
+                    && filter
+                        .person
+                        .as_ref()
+                        .is_none_or(|id| p.owners.contains(id) || p.supporting.contains(id))
+                    && (!filter.unowned || p.is_unowned())
+                    && (!filter.no_process || p.lacks_process())
+            })
+            .map(|(at, _)| *at)
+            .collect()
+    }
+
+    /// Whether a person's name or title contains the query (always true for an empty query).
+    pub fn person_matches(&self, id: &str, query: &str) -> bool {
+        let query = query.trim().to_lowercase();
+        query.is_empty() || self.people.get(id).is_some_and(|t| t.contains(&query))
+    }
+}
+
+/// The program at `at`.
+pub fn program(directory: &Directory, (g, p): ProgramRef) -> Option<&Rc<Program>> {
+    directory.groups.get(g)?.programs.get(p)
+}
+
+/// Programs in all, unowned, and with the process to be added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// All programs.
+    pub programs: usize,
+    /// Programs nobody owns.
+    pub unowned: usize,
+    /// Programs whose process is to be added.
+    pub no_process: usize,
+}
+
+impl Directory {
+    /// Counts over every program.
+    pub fn counts(&self) -> Counts {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.programs)
+            .fold(Counts::default(), |mut c, p| {
+                c.programs += 1;
+                c.unowned += usize::from(p.is_unowned());
+                c.no_process += usize::from(p.lacks_process());
+                c
+            })
+    }
+
+    /// The person with `id`.
+    pub fn person(&self, id: &str) -> Option<&Rc<Person>> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// For each person (lead first, then in the data's order): the programs they own and support,
+    /// among `programs`.
+    pub fn by_person(&self, programs: &[ProgramRef]) -> Vec<PersonPrograms> {
+        let mut order: Vec<&Rc<Person>> = self.people.iter().collect();
+        order.sort_by_key(|p| Some(&p.id) != self.lead.as_ref());
+        order
+            .into_iter()
+            .map(|person| {
+                let pick = |supporting: bool| {
+                    programs
+                        .iter()
+                        .copied()
+                        .filter(|at| {
+                            program(self, *at).is_some_and(|p| {
+                                if supporting { &p.supporting } else { &p.owners }
+                                    .contains(&person.id)
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                };
+                PersonPrograms {
+                    person: person.clone(),
+                    owns: pick(false),
+                    supports: pick(true),
+                }
+            })
+            .collect()
+    }
+}
+
+/// One person's programs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonPrograms {
+    /// The person.
+    pub person: Rc<Person>,
+    /// Programs they own.
+    pub owns: Vec<ProgramRef>,
+    /// Programs they support.
+    pub supports: Vec<ProgramRef>,
+}
