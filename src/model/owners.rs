@@ -291,32 +291,40 @@ impl Directory {
     }
 
     /// For each person (lead first, then in the data's order): the programs they own and support,
-    /// among `programs`.
+    /// among `programs`. One pass over the programs, whatever the number of people.
     pub fn by_person(&self, programs: &[ProgramRef]) -> Vec<PersonPrograms> {
-        let mut order: Vec<&Rc<Person>> = self.people.iter().collect();
-        order.sort_by_key(|p| Some(&p.id) != self.lead.as_ref());
-        order
-            .into_iter()
-            .map(|person| {
-                let pick = |supporting: bool| {
-                    programs
-                        .iter()
-                        .copied()
-                        .filter(|at| {
-                            program(self, *at).is_some_and(|p| {
-                                if supporting { &p.supporting } else { &p.owners }
-                                    .contains(&person.id)
-                            })
-                        })
-                        .collect::<Vec<_>>()
-                };
-                PersonPrograms {
-                    person: person.clone(),
-                    owns: pick(false),
-                    supports: pick(true),
+        let slot: HashMap<&str, usize> = self
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut owns = vec![Vec::new(); self.people.len()];
+        let mut supports = vec![Vec::new(); self.people.len()];
+        for at in programs {
+            let Some(p) = program(self, *at) else {
+                continue;
+            };
+            for (ids, lists) in [(&p.owners, &mut owns), (&p.supporting, &mut supports)] {
+                for id in ids {
+                    if let Some(list) = slot.get(id.as_str()).and_then(|i| lists.get_mut(*i)) {
+                        list.push(*at);
+                    }
                 }
+            }
+        }
+        let mut out: Vec<PersonPrograms> = self
+            .people
+            .iter()
+            .zip(owns.into_iter().zip(supports))
+            .map(|(person, (owns, supports))| PersonPrograms {
+                person: person.clone(),
+                owns,
+                supports,
             })
-            .collect()
+            .collect();
+        out.sort_by_key(|pp| Some(&pp.person.id) != self.lead.as_ref());
+        out
     }
 }
 

@@ -80,32 +80,29 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
     }
     {
         let (fragment, written) = (fragment.clone(), written.clone());
-        use_effect_with(
-            (state.filter.clone(), state.view),
-            move |(filter, view)| {
-                let wanted = DirectoryState {
-                    filter: filter.clone(),
-                    view: *view,
-                    limit: PAGE,
+        use_effect_with((state.filter.clone(), state.view), move |(filter, view)| {
+            let wanted = DirectoryState {
+                filter: filter.clone(),
+                view: *view,
+                limit: PAGE,
+            }
+            .fragment();
+            let previous = written.borrow().clone();
+            if wanted != previous {
+                let before = DirectoryState::from_fragment(previous.as_deref());
+                let typing = before.view == *view
+                    && Filter {
+                        query: filter.query.clone(),
+                        ..before.filter
+                    } == *filter;
+                *written.borrow_mut() = wanted.clone();
+                if typing {
+                    fragment.replace(wanted);
+                } else {
+                    fragment.push(wanted);
                 }
-                .fragment();
-                let previous = written.borrow().clone();
-                if wanted != previous {
-                    let before = DirectoryState::from_fragment(previous.as_deref());
-                    let typing = before.view == *view
-                        && Filter {
-                            query: filter.query.clone(),
-                            ..before.filter
-                        } == *filter;
-                    *written.borrow_mut() = wanted.clone();
-                    if typing {
-                        fragment.replace(wanted);
-                    } else {
-                        fragment.push(wanted);
-                    }
-                }
-            },
-        );
+            }
+        });
     }
 
     // Callbacks
@@ -127,7 +124,10 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
     } else {
         format!("{} of {total} programs match", results.len())
     };
-    let groups_view = html! {
+    let groups_view = if state.view != View::Groups {
+        html! {}
+    } else {
+        html! {
         <div class="hb-dir__groups">
             { for data.groups.iter().enumerate().filter_map(|(gi, group)| {
                 let here: Vec<_> = shown.iter().filter(|(g, _)| *g == gi).filter_map(|at| program(data, *at)).collect();
@@ -146,8 +146,11 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
                 })
             }) }
         </div>
+        }
     };
-    let people_view = {
+    let people_view = if state.view != View::People {
+        html! {}
+    } else {
         let all = data.by_person(&results);
         let people: Vec<_> = all
             .into_iter()

@@ -99,10 +99,10 @@ impl DirectoryState {
             parts.push("view=people".to_owned());
         }
         if !f.query.is_empty() {
-            parts.push(format!("q={}", encode(&f.query)));
+            parts.push(format!("q={}", encode_part(&f.query)));
         }
         if let Some(p) = &f.person {
-            parts.push(format!("p={}", encode(p)));
+            parts.push(format!("p={}", encode_part(p)));
         }
         if f.unowned {
             parts.push("u".to_owned());
@@ -112,6 +112,11 @@ impl DirectoryState {
         }
         (!parts.is_empty()).then(|| parts.join(";"))
     }
+}
+
+/// A value inside the fragment entry: `;` and `=` separate its parts, so they are escaped too.
+fn encode_part(value: &str) -> String {
+    encode(value).replace(';', "%3B").replace('=', "%3D")
 }
 
 impl Reducible for DirectoryState {

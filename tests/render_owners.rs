@@ -1,0 +1,91 @@
+//! The owner directory as rendered HTML, and its state in the URL fragment.
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
+mod common;
+
+use common::{count, tags};
+use handbook_widgets::model::owners::Filter;
+use handbook_widgets::widgets::owner_directory::{self, DirectoryState, View};
+use handbook_widgets::widgets::MountOptions;
+
+fn render() -> String {
+    common::render(
+        owner_directory::render(
+            common::preset("mattermost-program-management"),
+            &MountOptions::default(),
+        )
+        .unwrap(),
+    )
+}
+
+#[test]
+fn gaps_are_in_plain_sight() {
+    let html = render();
+    assert!(html.contains("<strong>13 programs</strong>"), "{html}");
+    assert!(html.contains("3 unowned (Owner TBD)"));
+    assert!(html.contains("7 with the process still to be added"));
+    assert_eq!(count(&html, ">Owner TBD</span>"), 3);
+    assert_eq!(tags(&html, &["li ", "data-owned=\"false\""]).len(), 3);
+    assert_eq!(count(&html, ">Process to be added</p>"), 7);
+}
+
+#[test]
+fn filters_show_their_counts_and_state() {
+    let html = render();
+    let unowned = tags(&html, &["button", "data-filter=\"unowned\""]);
+    assert_eq!(unowned.len(), 1);
+    assert!(unowned[0].contains("aria-pressed=\"false\""));
+    assert!(
+        html.contains("Unowned <span class=\"hb-chip__count\">3</span>"),
+        "{html}"
+    );
+    assert!(html.contains("Process to be added <span class=\"hb-chip__count\">7</span>"));
+    assert_eq!(tags(&html, &["input", "type=\"search\""]).len(), 1);
+    assert_eq!(count(&html, "role=\"tab\""), 2);
+    assert!(html.contains(">13 programs</p>"), "status: {html}");
+}
+
+#[test]
+fn every_owner_name_is_a_button_that_filters() {
+    let html = render();
+    assert_eq!(tags(&html, &["button", "data-person=\"hanna\""]).len(), 4);
+    assert_eq!(
+        tags(&html, &["button", "class=\"hb-person-chip\""]).len(),
+        11
+    );
+}
+
+#[test]
+fn links_keep_only_safe_targets() {
+    let json = r#"{"title": "T", "people": [], "groups": [{"title": "G", "programs": [
+        {"title": "P", "links": [{"label": "ok", "url": "https://e.x"}, {"label": "bad", "url": "javascript:alert(1)"}]}]}]}"#;
+    let html = common::render(owner_directory::render(json, &MountOptions::default()).unwrap());
+    assert!(html.contains("href=\"https://e.x\""));
+    assert!(!html.contains("javascript"), "{html}");
+}
+
+#[test]
+fn fragment_state_round_trips() {
+    let s = DirectoryState {
+        filter: Filter {
+            query: "a;b=c&d".into(),
+            person: Some("hanna".into()),
+            unowned: true,
+            no_process: true,
+        },
+        view: View::People,
+        limit: owner_directory::PAGE,
+    };
+    let value = s.fragment().unwrap();
+    assert_eq!(DirectoryState::from_fragment(Some(&value)), s);
+    assert_eq!(DirectoryState::from_fragment(None).fragment(), None);
+    assert!(
+        DirectoryState::from_fragment(Some("view=people;u"))
+            .filter
+            .unowned
+    );
+    assert_eq!(
+        DirectoryState::from_fragment(Some("garbage;;x=y")),
+        DirectoryState::from_fragment(None)
+    );
+}
