@@ -89,3 +89,20 @@ fn fragment_state_round_trips() {
         DirectoryState::from_fragment(None)
     );
 }
+
+#[test]
+fn large_directories_show_a_page_at_a_time() {
+    let programs: Vec<String> = (0..150)
+        .map(|i| format!(r#"{{"title": "Program {i}", "owners": []}}"#))
+        .collect();
+    let json = format!(
+        r#"{{"title": "Big", "people": [], "groups": [{{"title": "G", "programs": [{}]}}]}}"#,
+        programs.join(",")
+    );
+    let html = common::render(owner_directory::render(&json, &MountOptions::default()).unwrap());
+    assert_eq!(
+        tags(&html, &["li ", "class=\"hb-program\""]).len(),
+        owner_directory::PAGE
+    );
+    assert!(html.contains("Show 50 more (50 not shown)"), "{html}");
+}
