@@ -110,9 +110,18 @@ fn unknown_widget_lists_the_available_ones() {
 }
 
 #[test]
-fn planned_widget_says_it_is_not_in_this_version() {
-    let html = mount("onboarding-checklist", DataSource::Missing);
-    assert_alert(&html, &["Unknown widget", "not in this version"]);
+fn a_preset_for_another_widget_says_whose_it_is() {
+    let html = mount(
+        "owner-directory",
+        DataSource::Preset("mattermost-pm-hiring".into()),
+    );
+    assert_alert(
+        &html,
+        &[
+            "Unknown preset",
+            "is data for the hiring-timeline widget, not owner-directory",
+        ],
+    );
 }
 
 #[test]

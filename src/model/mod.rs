@@ -1,5 +1,6 @@
 //! The data model: serde types and pure functions, apart from any view.
 
+pub mod checklist;
 pub mod error;
 pub mod hiring;
 pub mod json;

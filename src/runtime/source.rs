@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::{AttrValue, Html};
 
 use crate::model::{DataError, ErrorKind};
-use crate::widgets::{self, MountOptions, WidgetDef, PLANNED, WIDGETS};
+use crate::widgets::{self, MountOptions, WidgetDef, WIDGETS};
 
 /// The data a mount element names; the first of these that is present wins.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,11 +57,6 @@ pub fn widget(name: &str) -> Result<&'static WidgetDef, DataError> {
     let known: Vec<&str> = WIDGETS.iter().map(|w| w.name).collect();
     let message = if name.trim().is_empty() {
         format!("data-hb-widget is empty; name one of: {}", known.join(", "))
-    } else if PLANNED.contains(&name) {
-        format!(
-            "\"{name}\" is not in this version of the bundle yet; available: {}",
-            known.join(", ")
-        )
     } else {
         format!(
             "there is no widget called \"{name}\"; available: {}",

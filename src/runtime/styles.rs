@@ -6,4 +6,5 @@ pub const CSS: &str = concat!(
     include_str!("../../assets/styles/hiring-timeline.css"),
     include_str!("../../assets/styles/level-comparison.css"),
     include_str!("../../assets/styles/owner-directory.css"),
+    include_str!("../../assets/styles/onboarding-checklist.css"),
 );

@@ -2,6 +2,7 @@
 
 pub mod hiring_timeline;
 pub mod level_comparison;
+pub mod onboarding_checklist;
 pub mod owner_directory;
 
 use yew::prelude::*;
@@ -65,10 +66,11 @@ pub const WIDGETS: &[WidgetDef] = &[
         name: owner_directory::NAME,
         render: owner_directory::render,
     },
+    WidgetDef {
+        name: onboarding_checklist::NAME,
+        render: onboarding_checklist::render,
+    },
 ];
-
-/// Widget names that are part of the product but not in this bundle yet.
-pub const PLANNED: &[&str] = &["onboarding-checklist"];
 
 /// Every preset in this bundle, from `assets/data/`.
 pub const PRESETS: &[Preset] = &[
@@ -101,6 +103,11 @@ pub const PRESETS: &[Preset] = &[
         name: "mattermost-program-management",
         widget: owner_directory::NAME,
         json: include_str!("../../assets/data/mattermost-program-management.json"),
+    },
+    Preset {
+        name: "mattermost-pm-onboarding",
+        widget: onboarding_checklist::NAME,
+        json: include_str!("../../assets/data/mattermost-pm-onboarding.json"),
     },
 ];
 

@@ -10,14 +10,14 @@ const alertText = (page, id) => page.locator(`#${id} [role="alert"]`).textConten
 
 test('broken widgets show where the problem is; the good one keeps working', async () => {
   const page = await openPage(env.browser, `${env.url}/docs/handbook/product/broken.html`);
-  for (const id of ['malformed', 'shape', 'missing', 'unknown-widget', 'planned-widget', 'unknown-preset', 'not-found', 'bad-fetched', 'no-data']) {
+  for (const id of ['malformed', 'shape', 'missing', 'unknown-widget', 'other-widgets-preset', 'unknown-preset', 'not-found', 'bad-fetched', 'no-data']) {
     await mounted(page, `#${id}`, 'error');
   }
   assert.match(await alertText(page, 'malformed'), /Malformed JSON\s*trailing comma\s*JSON path\s*\$\.variants\[0\]\.stages\[0\]\s*Position\s*line 4, column 60.*inline JSON/s);
   assert.match(await alertText(page, 'shape'), /Wrong data shape.*expected u32.*\$\.variants\[0\]\.stages\[0\]\.minutes.*line 1/s);
   assert.match(await alertText(page, 'missing'), /Missing required field.*missing field `title`/s);
   assert.match(await alertText(page, 'unknown-widget'), /Unknown widget.*"pie-chart".*hiring-timeline/s);
-  assert.match(await alertText(page, 'planned-widget'), /not in this version/);
+  assert.match(await alertText(page, 'other-widgets-preset'), /data for the hiring-timeline widget, not owner-directory/);
   assert.match(await alertText(page, 'unknown-preset'), /Unknown preset.*"acme-hiring".*mattermost-pm-hiring/s);
   assert.match(await alertText(page, 'not-found'), new RegExp(`HTTP 404.*${env.url}/data/no-such-file.json`, 's'));
   assert.match(await alertText(page, 'bad-fetched'), new RegExp(`Malformed JSON.*line 4, column 17.*${env.url}/fixtures-data/malformed.json`, 's'));

@@ -1,0 +1,271 @@
+//! `onboarding-checklist`: a phased onboarding plan a new hire ticks off, saved in the browser.
+
+mod item;
+mod phase;
+mod state;
+mod storage;
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::components::{use_id_prefix, WidgetHeader};
+use crate::model::checklist::{
+    export_markdown, parse_date, progress, schedule, storage_key, Checklist, Progress,
+};
+use crate::model::{parse, DataError};
+use crate::widgets::MountOptions;
+
+pub use item::{ItemRow, ItemRowProps};
+pub use phase::{PhaseSection, PhaseSectionProps};
+pub use state::{Action, ChecklistState};
+
+/// The name a mount uses: `data-hb-widget="onboarding-checklist"`.
+pub const NAME: &str = "onboarding-checklist";
+
+/// Parses `json` as a [`Checklist`], fills in item ids, and renders the widget.
+pub fn render(json: &str, options: &MountOptions) -> Result<Html, DataError> {
+    let data = Rc::new(parse::<Checklist>(json)?.with_ids());
+    Ok(html! { <OnboardingChecklist {data} heading_level={options.heading_level} /> })
+}
+
+/// Props of [`OnboardingChecklist`].
+#[derive(Properties, PartialEq)]
+pub struct OnboardingChecklistProps {
+    /// The checklist, item ids filled in. Required.
+    pub data: Rc<Checklist>,
+    /// Level of the title heading. Default: 3.
+    #[prop_or(3)]
+    pub heading_level: u8,
+}
+
+/// The onboarding checklist widget.
+#[component]
+pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
+    // State
+    let data = &props.data;
+    let key = storage_key(&data.id);
+    let state = {
+        let (data, key) = (data.clone(), key.clone());
+        use_reducer_eq(move || match storage::load(&key) {
+            Ok(record) => ChecklistState::new(data, record, None),
+            Err(reason) => ChecklistState::new(data, Default::default(), Some(reason)),
+        })
+    };
+    let id = use_id_prefix("checklist");
+    let export_open = use_state_eq(|| false);
+    let copied = use_state_eq(|| None::<&'static str>);
+    let level = props.heading_level.clamp(2, 5);
+
+    // Effects: save every change; take changes saved by another tab.
+    {
+        let (dispatcher, key) = (state.dispatcher(), key.clone());
+        let record = state.record();
+        let can_save = state.unsaved_reason.is_none();
+        use_effect_with(record, move |record| {
+            if can_save {
+                let saved = if record.ticks.is_empty() && record.start.is_none() {
+                    storage::clear(&key)
+                } else {
+                    storage::save(&key, record)
+                };
+                if let Err(reason) = saved {
+                    dispatcher.dispatch(Action::SaveStatus(Some(reason)));
+                }
+            }
+        });
+    }
+    {
+        let (dispatcher, key) = (state.dispatcher(), key.clone());
+        use_effect_with(key, move |key| {
+            let key = key.clone();
+            let listener = web_sys::window()
+                .filter(|_| cfg!(target_arch = "wasm32"))
+                .map(|w| {
+                    gloo::events::EventListener::new(&w, "storage", move |e| {
+                        let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                            return;
+                        };
+                        if e.key().as_deref() == Some(key.as_str()) {
+                            dispatcher.dispatch(Action::Load(
+                                crate::model::checklist::Record::read(e.new_value().as_deref()),
+                            ));
+                        }
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+
+    // Callbacks
+    let dispatch = |make: fn(String) -> Action| {
+        let d = state.dispatcher();
+        Callback::from(move |id: String| d.dispatch(make(id)))
+    };
+    let (ontoggle, onna) = (
+        dispatch(Action::Toggle),
+        dispatch(Action::ToggleNotApplicable),
+    );
+    let on = |action: Action| {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(action.clone()))
+    };
+    let onstart = {
+        let d = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            d.dispatch(Action::Start(parse_date(&value).map(|_| value)));
+        })
+    };
+    let markdown_text = export_markdown(data, &state.ticks);
+    let onexport = {
+        let open = export_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let oncopy = {
+        let (text, copied) = (markdown_text.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (text, copied) = (text.clone(), copied.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(Some(if copy(&text).await {
+                    "Copied"
+                } else {
+                    "Copying is blocked here: select the text and copy it"
+                }));
+            });
+        })
+    };
+    let ondownload = {
+        let (text, name) = (markdown_text.clone(), format!("{}.md", data.id));
+        Callback::from(move |_: MouseEvent| download(&name, &text))
+    };
+
+    // View
+    let ticks = Rc::new(state.ticks.clone());
+    let total = data.phases.iter().fold(Progress::default(), |acc, p| {
+        let q = progress(&p.items, &ticks);
+        Progress {
+            done: acc.done + q.done,
+            total: acc.total + q.total,
+        }
+    });
+    let start = state.start.as_deref().and_then(parse_date);
+    let plan = schedule(data, &ticks, start, storage::today().unwrap_or(i64::MIN));
+    html! {
+        <section class="hb-widget hb-checklist" aria-labelledby={format!("{id}-title")}
+            data-hide-done={state.hide_done.to_string()} data-saving={if state.unsaved_reason.is_none() { "on" } else { "off" }}>
+            <WidgetHeader title={data.title.clone()} title_id={AttrValue::from(format!("{id}-title"))} {level}
+                source={data.source.clone()} notes={data.notes.clone().map(AttrValue::from)} />
+            if let Some(reason) = &state.unsaved_reason {
+                <p class="hb-notice" role="status" data-notice="unsaved">
+                    <strong>{ "Progress will not be saved. " }</strong>
+                    { format!("This browser does not let the page store it ({reason}); your ticks last until you leave or reload.") }
+                </p>
+            }
+            <div class="hb-checklist__overview">
+                <div class="hb-progress" role="status" data-progress={format!("{}/{}", total.done, total.total)}>
+                    <span class="hb-progress__text">{ format!("{} of {} done ({}%)", total.done, total.total, total.percent()) }</span>
+                    <progress class="hb-progress__bar" max={total.total.to_string()} value={total.done.to_string()}
+                        aria-label="Overall progress"></progress>
+                </div>
+                <label class="hb-field">
+                    <span class="hb-label">{ "Start date" }</span>
+                    <input type="date" class="hb-input hb-input--date" value={state.start.clone().unwrap_or_default()} onchange={onstart} />
+                </label>
+            </div>
+            <div class="hb-checklist__tools">
+                <button type="button" class="hb-button" data-action="hide-done" aria-pressed={state.hide_done.to_string()}
+                    onclick={on(Action::ToggleHideDone)}>{ "Hide done items" }</button>
+                <button type="button" class="hb-button" data-action="expand" onclick={on(Action::ExpandAll)}>{ "Expand all" }</button>
+                <button type="button" class="hb-button" data-action="collapse" onclick={on(Action::CollapseAll)}>{ "Collapse all" }</button>
+                <button type="button" class="hb-button" data-action="export" aria-expanded={export_open.to_string()}
+                    aria-controls={format!("{id}-export")} onclick={onexport}>{ "Export as Markdown" }</button>
+                <button type="button" class="hb-button" data-action="reset" onclick={on(Action::AskReset)}>{ "Reset progress…" }</button>
+            </div>
+            if state.confirming_reset {
+                <div class="hb-confirm" role="alertdialog" aria-labelledby={format!("{id}-confirm")}>
+                    <p id={format!("{id}-confirm")}>{ "Reset all progress and the start date for this checklist? This cannot be undone." }</p>
+                    <button type="button" class="hb-button" data-action="confirm-reset" onclick={on(Action::ConfirmReset)}>{ "Reset" }</button>
+                    <button type="button" class="hb-button" data-action="cancel-reset" onclick={on(Action::CancelReset)}>{ "Keep my progress" }</button>
+                </div>
+            }
+            <div id={format!("{id}-export")} class="hb-export" hidden={!*export_open}>
+                <p>{ "Paste into a GitLab or GitHub onboarding issue:" }</p>
+                <textarea class="hb-export__text" readonly=true rows="10" aria-label="Progress as a Markdown task list"
+                    value={markdown_text.clone()} />
+                <div class="hb-export__buttons">
+                    <button type="button" class="hb-button" data-action="copy" onclick={oncopy}>{ "Copy" }</button>
+                    <button type="button" class="hb-button" data-action="download" onclick={ondownload}>{ "Download .md" }</button>
+                    <span role="status" class="hb-export__status">{ copied.unwrap_or_default() }</span>
+                </div>
+            </div>
+            { for data.phases.iter().zip(plan).map(|(phase, (due, timing))| {
+                let ontogglephase = {
+                    let (d, pid) = (state.dispatcher(), phase.id.clone());
+                    Callback::from(move |()| d.dispatch(Action::TogglePhase(pid.clone())))
+                };
+                html! {
+                    <PhaseSection key={phase.id.clone()} phase={phase.clone()} ticks={ticks.clone()} {due} {timing}
+                        open={!state.collapsed.contains(&phase.id)} id={id.clone()} level={level + 1}
+                        {ontogglephase} ontoggle={ontoggle.clone()} onna={onna.clone()} />
+                }
+            }) }
+        </section>
+    }
+}
+
+/// Writes `text` to the clipboard; `false` where the browser refuses.
+async fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    else {
+        return false;
+    };
+    let Ok(promise) = write
+        .call1(&clipboard, &text.into())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>())
+    else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Offers `text` as a file download called `name`.
+fn download(name: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/markdown;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

@@ -1,0 +1,93 @@
+//! One phase: a disclosure with its progress and due date, then objective, training focus and items.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::item::ItemRow;
+use crate::components::Heading;
+use crate::markdown;
+use crate::model::checklist::{format_date, progress, Phase, Ticks, Timing};
+
+/// Props of [`PhaseSection`].
+#[derive(Properties, PartialEq)]
+pub struct PhaseSectionProps {
+    /// The phase. Required.
+    pub phase: Rc<Phase>,
+    /// All marks. Required.
+    pub ticks: Rc<Ticks>,
+    /// Due date (days since 1970), when a start date is set. Default: none.
+    #[prop_or_default]
+    pub due: Option<i64>,
+    /// Where the phase stands on the calendar. Required.
+    pub timing: Timing,
+    /// Whether the phase is open. Required.
+    pub open: bool,
+    /// The widget's id prefix. Required.
+    pub id: AttrValue,
+    /// Heading level. Required.
+    pub level: u8,
+    /// Called when the reader opens or closes the phase.
+    pub ontogglephase: Callback<()>,
+    /// Called with an item id when its checkbox is clicked.
+    pub ontoggle: Callback<String>,
+    /// Called with an item id when its N/A switch is pressed.
+    pub onna: Callback<String>,
+}
+
+/// A phase of the checklist.
+#[component]
+pub fn PhaseSection(props: &PhaseSectionProps) -> Html {
+    let phase = &props.phase;
+    let p = progress(&phase.items, &props.ticks);
+    let body_id = format!("{}-{}", props.id, phase.id);
+    let onclick = props.ontogglephase.reform(|_: MouseEvent| ());
+    let timing = match props.timing {
+        Timing::Overdue => Some("Overdue"),
+        Timing::Current => Some("Current"),
+        Timing::Complete => Some("Done"),
+        Timing::Upcoming | Timing::Unscheduled => None,
+    };
+    html! {
+        <section class="hb-phase" data-phase={phase.id.clone()} data-timing={props.timing.key()}
+            data-state={if props.open { "expanded" } else { "collapsed" }}>
+            <Heading level={props.level} class="hb-phase__title">
+                <button type="button" class="hb-phase__toggle" aria-expanded={props.open.to_string()}
+                    aria-controls={body_id.clone()} {onclick}>
+                    <span class="hb-stage__chevron" aria-hidden="true"></span>
+                    <span class="hb-phase__name">{ &phase.title }</span>
+                    <span class="hb-phase__count">{ format!("{} of {} done", p.done, p.total) }</span>
+                    if let Some(label) = timing {
+                        <span class="hb-tag hb-phase__timing">{ label }</span>
+                    }
+                    if let Some(due) = props.due {
+                        <span class="hb-phase__due">{ format!("Due {}", format_date(due)) }</span>
+                    }
+                </button>
+            </Heading>
+            <progress class="hb-progress__bar" max={p.total.to_string()} value={p.done.to_string()}
+                aria-label={format!("{}: {} of {} done", phase.title, p.done, p.total)}></progress>
+            <div id={body_id} class="hb-phase__body" hidden={!props.open}>
+                if let Some(objective) = &phase.objective {
+                    <p class="hb-phase__objective"><strong>{ "Objective: " }</strong>{ markdown::inline(objective) }</p>
+                }
+                if !phase.training.is_empty() {
+                    <p class="hb-label">{ "Training focus" }</p>
+                    <ul class="hb-phase__training hb-md">
+                        { for phase.training.iter().map(|t| html! { <li>{ markdown::inline(t) }</li> }) }
+                    </ul>
+                }
+                if let Some(notes) = &phase.notes {
+                    <div class="hb-notes hb-md">{ markdown::block(notes) }</div>
+                }
+                <p class="hb-label">{ "Activities" }</p>
+                <ul class="hb-items hb-items--root">
+                    { for phase.items.iter().map(|item| html! {
+                        <ItemRow key={item.key().to_owned()} item={item.clone()} ticks={props.ticks.clone()} id={props.id.clone()}
+                            ontoggle={props.ontoggle.clone()} onna={props.onna.clone()} />
+                    }) }
+                </ul>
+            </div>
+        </section>
+    }
+}

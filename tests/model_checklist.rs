@@ -1,0 +1,248 @@
+//! Onboarding checklists: the preset, derived ids that survive reorder and insert, progress with
+//! N/A and nesting, the saved record, dates, and the Markdown export.
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
+use handbook_widgets::model::checklist::{
+    all_items, export_markdown, format_date, parse_date, progress, schedule, state, toggle,
+    toggle_not_applicable, CheckState, Checklist, Mark, Record, Ticks, Timing,
+};
+use handbook_widgets::model::parse;
+
+fn load(json: &str) -> Checklist {
+    parse::<Checklist>(json)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .with_ids()
+}
+
+fn preset() -> Checklist {
+    load(
+        handbook_widgets::widgets::find_preset("mattermost-pm-onboarding")
+            .unwrap()
+            .json,
+    )
+}
+
+const SMALL: &str = r#"{"id": "c", "title": "C", "phases": [
+  {"id": "week", "title": "Week", "dueDay": 7, "items": [
+    {"text": "Meet manager", "children": [{"text": "Org overview"}, {"text": "Set up 1-1"}]},
+    {"text": "Meet buddy", "children": [{"text": "Set up 1-1"}]},
+    {"text": "Read the docs"}
+  ]},
+  {"id": "month", "title": "Month", "dueDay": 30, "items": [{"text": "Ship something", "owner": "New hire"}]}
+]}"#;
+
+fn ids(c: &Checklist) -> Vec<(String, String)> {
+    c.phases
+        .iter()
+        .flat_map(|p| all_items(&p.items))
+        .map(|i| (i.text.clone(), i.key().to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_preset_has_five_phases_with_every_activity() {
+    let c = preset();
+    let phases: Vec<_> = c
+        .phases
+        .iter()
+        .map(|p| (p.title.as_str(), all_items(&p.items).len(), p.due_day))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("First Day", 16, Some(0)),
+            ("First Week", 34, Some(7)),
+            ("First 30 Days", 105, Some(30)),
+            ("First 60 Days", 11, Some(60)),
+            ("First 90 Days", 3, Some(90))
+        ]
+    );
+    assert_eq!(
+        c.phases[1].objective.as_deref(),
+        Some("Introduction to customers team members, resources, and make first contribution")
+    );
+    assert_eq!(c.phases[2].training.len(), 4);
+    let all: Vec<_> = c.phases.iter().flat_map(|p| all_items(&p.items)).collect();
+    assert!(all
+        .iter()
+        .any(|i| i.text == "Update this onboarding document!"));
+    assert!(all.iter().any(|i| i.text.contains("[Salesforce](https://handbook.mattermost.com/operations/customer-success#logging-a-customer-feedback-in-salesforce)")));
+    // Every id is unique, though "Set up 1-1 times and create 1-1 doc" appears twice on the first day.
+    let keys: std::collections::HashSet<_> = all.iter().map(|i| i.key()).collect();
+    assert_eq!(keys.len(), all.len());
+}
+
+#[test]
+fn derived_ids_survive_reordering_and_inserting() {
+    let before = load(SMALL);
+    let reordered = load(
+        &SMALL
+            .replace(
+                r#"{"text": "Read the docs"}"#,
+                r#"{"text": "NEW first item"}, {"text": "Read the docs"}"#,
+            )
+            .replace(
+                r#"{"text": "Org overview"}, {"text": "Set up 1-1"}"#,
+                r#"{"text": "Set up 1-1"}, {"text": "Inserted"}, {"text": "Org overview"}"#,
+            ),
+    );
+    let after: std::collections::HashMap<_, _> = ids(&reordered).into_iter().collect();
+    for (text, id) in ids(&before) {
+        if text != "Set up 1-1" {
+            assert_eq!(after.get(&text), Some(&id), "{text}");
+        }
+    }
+    // The two "Set up 1-1" items differ by their parents, and keep their ids too.
+    let set_up = |c: &Checklist| {
+        c.phases[0]
+            .items
+            .iter()
+            .map(|p| {
+                p.children
+                    .iter()
+                    .find(|i| i.text == "Set up 1-1")
+                    .unwrap()
+                    .key()
+                    .to_owned()
+            })
+            .take(2)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(set_up(&before), set_up(&reordered));
+    assert_ne!(set_up(&before)[0], set_up(&before)[1]);
+}
+
+#[test]
+fn progress_counts_leaves_and_leaves_out_not_applicable() {
+    let c = load(SMALL);
+    let week = &c.phases[0];
+    let mut t = Ticks::new();
+    assert_eq!(
+        progress(&week.items, &t),
+        handbook_widgets::model::checklist::Progress { done: 0, total: 4 }
+    );
+    let manager = &week.items[0];
+    t.insert(manager.children[0].key().to_owned(), Mark::Done);
+    assert_eq!(state(manager, &t), CheckState::Mixed);
+    assert_eq!(progress(&week.items, &t).done, 1);
+    t.insert(manager.children[1].key().to_owned(), Mark::NotApplicable);
+    assert_eq!(
+        state(manager, &t),
+        CheckState::Done,
+        "the N/A child is left out, so the parent is done"
+    );
+    assert_eq!(progress(&week.items, &t).total, 3);
+    // Marking a parent N/A leaves its whole subtree out.
+    let t = toggle_not_applicable(&week.items[1], &t);
+    assert_eq!(state(&week.items[1], &t), CheckState::NotApplicable);
+    assert_eq!(progress(&week.items, &t).total, 2);
+    let t = toggle_not_applicable(&week.items[1], &t);
+    assert_eq!(progress(&week.items, &t).total, 3);
+}
+
+#[test]
+fn clicking_a_parent_ticks_or_clears_its_subtree() {
+    let c = load(SMALL);
+    let manager = &c.phases[0].items[0];
+    let t = toggle(manager, &Ticks::new());
+    assert_eq!(state(manager, &t), CheckState::Done);
+    assert_eq!(t.len(), 2);
+    let t = toggle(manager, &t);
+    assert!(t.is_empty());
+}
+
+#[test]
+fn the_record_is_versioned_and_tolerant() {
+    let r = Record {
+        version: 1,
+        ticks: [
+            ("a".to_owned(), Mark::Done),
+            ("b".to_owned(), Mark::NotApplicable),
+        ]
+        .into(),
+        start: Some("2026-01-05".into()),
+    };
+    assert_eq!(Record::read(Some(&r.write())), r);
+    assert!(r.write().contains("\"version\":1"));
+    assert!(r.write().contains("\"not-applicable\""));
+    assert_eq!(
+        Record::read(Some("{\"version\": 99, \"ticks\": {\"a\": \"done\"}}"))
+            .ticks
+            .len(),
+        0
+    );
+    assert_eq!(Record::read(Some("not json")).version, 1);
+    assert_eq!(Record::read(None).ticks.len(), 0);
+    // Ticks for items that no longer exist are ignored in every count.
+    let c = load(SMALL);
+    let t: Ticks = [("gone".to_owned(), Mark::Done)].into();
+    assert_eq!(progress(&c.phases[0].items, &t).done, 0);
+}
+
+#[test]
+fn dates_and_phase_timing() {
+    assert_eq!(parse_date("1970-01-01"), Some(0));
+    assert_eq!(
+        parse_date("2026-11-22").map(format_date).as_deref(),
+        Some("2026-11-22")
+    );
+    assert_eq!(
+        parse_date("2024-02-29")
+            .map(|d| format_date(d + 1))
+            .as_deref(),
+        Some("2024-03-01")
+    );
+    assert_eq!(parse_date("2026-02-30"), None);
+    assert_eq!(parse_date("soon"), None);
+    let c = load(SMALL);
+    let start = parse_date("2026-11-01");
+    let day = |d: &str| parse_date(d).unwrap();
+    let timing = |today: &str, t: &Ticks| {
+        schedule(&c, t, start, day(today))
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        timing("2026-11-03", &Ticks::new()),
+        [Timing::Current, Timing::Upcoming]
+    );
+    assert_eq!(
+        timing("2026-11-20", &Ticks::new()),
+        [Timing::Overdue, Timing::Current]
+    );
+    let all_week = toggle(
+        &c.phases[0].items[2],
+        &toggle(
+            &c.phases[0].items[1],
+            &toggle(&c.phases[0].items[0], &Ticks::new()),
+        ),
+    );
+    assert_eq!(
+        timing("2026-11-20", &all_week),
+        [Timing::Complete, Timing::Current]
+    );
+    let due: Vec<_> = schedule(&c, &Ticks::new(), start, 0)
+        .into_iter()
+        .map(|(d, _)| d.map(format_date))
+        .collect();
+    assert_eq!(
+        due,
+        [Some("2026-11-08".to_owned()), Some("2026-12-01".to_owned())]
+    );
+    assert!(schedule(&c, &Ticks::new(), None, 0)
+        .iter()
+        .all(|(d, t)| d.is_none() && *t == Timing::Unscheduled));
+}
+
+#[test]
+fn export_is_a_nested_task_list_with_phase_headings() {
+    let c = load(SMALL);
+    let week = &c.phases[0];
+    let t = toggle(&week.items[0].children[0], &Ticks::new());
+    let t = toggle_not_applicable(&week.items[1], &t);
+    assert_eq!(
+        export_markdown(&c, &t),
+        "# C\n\n## Week (1/3)\n\n- [ ] Meet manager\n  - [x] Org overview\n  - [ ] Set up 1-1\n- [ ] ~~Meet buddy~~ (not applicable)\n  - [ ] ~~Set up 1-1~~ (not applicable)\n- [ ] Read the docs\n\n## Month (0/1)\n\n- [ ] Ship something (New hire)\n"
+    );
+}
