@@ -16,6 +16,8 @@ fn every_readme_json_example_renders() {
     for block in blocks {
         let widget = if block.contains("\"levels\"") {
             "level-comparison"
+        } else if block.contains("\"phases\"") {
+            "onboarding-checklist"
         } else if block.contains("\"groups\"") {
             "owner-directory"
         } else {

@@ -1,0 +1,177 @@
+// The onboarding checklist as a new hire uses it: ticking by mouse and keyboard, progress that
+// survives a reload and follows other tabs, storage that throws, reset, start date and export.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useBrowser, openPage, mounted, eventually } from './harness.mjs';
+
+const env = useBrowser();
+const url = () => `${env.url}/docs/handbook/product/hiring.html`;
+const KEY = 'handbook-widgets:onboarding-checklist:mattermost-pm-onboarding';
+
+async function open(options) {
+  const page = await openPage(env.browser, url(), options);
+  await mounted(page, '#onboarding');
+  return page;
+}
+
+const w = (page) => page.locator('#onboarding');
+const progressText = (page) => w(page).locator('.hb-progress__text').textContent();
+const item = (page, text) => w(page).locator('li.hb-item', { has: page.locator(`:scope > .hb-item__row label`, { hasText: text }) }).first();
+const box = (page, text) => item(page, text).locator(':scope > .hb-item__row input[type="checkbox"]');
+
+test('ticking by mouse: a real checkbox, the parent shows mixed, progress is announced', async () => {
+  const page = await open();
+  assert.equal(await progressText(page), '0 of 117 done (0%)');
+  await box(page, 'Add to meetings').click();
+  assert.equal(await box(page, 'Add to meetings').isChecked(), true);
+  const parent = box(page, 'Meet with Manager');
+  assert.equal(await parent.evaluate((el) => el.indeterminate), true);
+  assert.equal(await parent.getAttribute('aria-checked'), 'mixed');
+  assert.equal(await progressText(page), '1 of 117 done (0%)');
+  assert.equal(await w(page).locator('.hb-progress').getAttribute('role'), 'status');
+  assert.match(await w(page).locator('.hb-phase[data-phase="first-day"] .hb-phase__count').textContent(), /1 of 11 done/);
+  // A parent's checkbox ticks its whole subtree, and clears it again.
+  await parent.click();
+  assert.equal(await item(page, 'Meet with Manager').getAttribute('data-state'), 'done');
+  assert.equal(await progressText(page), '6 of 117 done (5%)');
+  await parent.click();
+  assert.equal(await progressText(page), '0 of 117 done (0%)');
+  assert.deepEqual(page.uncaught, []);
+});
+
+test('ticking and "not applicable" by keyboard', async () => {
+  const page = await open();
+  await box(page, 'First day projects').focus();
+  await page.keyboard.press('Space');
+  assert.equal(await box(page, 'First day projects').isChecked(), true);
+  await page.keyboard.press('Tab'); // → its N/A switch
+  await page.keyboard.press('Tab'); // → next item's checkbox
+  await page.keyboard.press('Tab'); // → its N/A switch
+  await page.keyboard.press('Enter');
+  const na = item(page, 'Set up 1-1 times and create 1-1 doc');
+  assert.equal(await na.getAttribute('data-state'), 'not-applicable');
+  assert.equal(await progressText(page), '1 of 116 done (0%)', 'N/A leaves the item out of the count');
+});
+
+test('ticks survive a reload, in a versioned record', async () => {
+  const page = await open();
+  await box(page, 'Learn about team').click();
+  await box(page, 'Add to team meetings').click();
+  await page.reload();
+  await mounted(page, '#onboarding');
+  assert.equal(await box(page, 'Learn about team').isChecked(), true);
+  assert.equal(await progressText(page), '2 of 117 done (1%)');
+  const record = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  assert.equal(record.version, 1);
+  assert.equal(Object.values(record.ticks).filter((m) => m === 'done').length, 2);
+  // Ticks for items that no longer exist are ignored.
+  await page.evaluate((k) => {
+    const r = JSON.parse(localStorage.getItem(k));
+    r.ticks['first-day-gone'] = 'done';
+    localStorage.setItem(k, JSON.stringify(r));
+  }, KEY);
+  await page.reload();
+  await mounted(page, '#onboarding');
+  assert.equal(await progressText(page), '2 of 117 done (1%)');
+});
+
+for (const [name, script, reason] of [
+  ['blocked', () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } }), /operation is insecure/],
+  ['full', () => { Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }; }, /quota has been exceeded/],
+]) {
+  test(`storage that throws (${name}): the checklist works and says progress will not be saved`, async () => {
+    const context = await env.browser.newContext();
+    await context.addInitScript(script);
+    const page = await context.newPage();
+    const uncaught = [];
+    page.on('pageerror', (e) => uncaught.push(String(e)));
+    await page.goto(url());
+    await mounted(page, '#onboarding');
+    await box(page, 'Add to meetings').click();
+    assert.equal(await box(page, 'Add to meetings').isChecked(), true);
+    assert.equal(await progressText(page), '1 of 117 done (0%)');
+    const notice = w(page).locator('[data-notice="unsaved"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Progress will not be saved/);
+    assert.match(await notice.textContent(), reason);
+    assert.deepEqual(uncaught, []);
+    await context.close();
+  });
+}
+
+test('a tick in one tab shows in another open tab', async () => {
+  const context = await env.browser.newContext();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await a.goto(url());
+  await b.goto(url());
+  await mounted(a, '#onboarding');
+  await mounted(b, '#onboarding');
+  await box(a, 'Get accounts set up').click();
+  await eventually(() => box(b, 'Get accounts set up').isChecked(), { message: 'the other tab follows' });
+  assert.equal(await progressText(b), '1 of 117 done (0%)');
+  await context.close();
+});
+
+test('reset asks first, then clears everything', async () => {
+  const page = await open();
+  await box(page, 'Add to meetings').click();
+  await w(page).locator('[data-action="reset"]').click();
+  const dialog = w(page).locator('[role="alertdialog"]');
+  assert.match(await dialog.textContent(), /Reset all progress/);
+  await w(page).locator('[data-action="cancel-reset"]').click();
+  assert.equal(await dialog.count(), 0);
+  assert.equal(await progressText(page), '1 of 117 done (0%)');
+  await w(page).locator('[data-action="reset"]').click();
+  await w(page).locator('[data-action="confirm-reset"]').click();
+  assert.equal(await progressText(page), '0 of 117 done (0%)');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
+});
+
+test('a start date gives due dates and marks the current and overdue phases', async () => {
+  const page = await open();
+  const start = await page.evaluate(() => {
+    const d = new Date(Date.now() - 3 * 864e5);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await w(page).locator('input[type="date"]').fill(start);
+  const timing = (id) => w(page).locator(`.hb-phase[data-phase="${id}"]`).getAttribute('data-timing');
+  await eventually(async () => (await timing('first-day')) === 'overdue', { message: 'first day overdue' });
+  assert.equal(await timing('first-week'), 'current');
+  assert.equal(await timing('first-30-days'), 'upcoming');
+  assert.match(await w(page).locator('.hb-phase[data-phase="first-day"] .hb-phase__toggle').textContent(), /Overdue.*Due \d{4}-\d\d-\d\d/);
+  await page.reload();
+  await mounted(page, '#onboarding');
+  assert.equal(await w(page).locator('input[type="date"]').inputValue(), start);
+});
+
+test('collapse, expand and hide done items', async () => {
+  const page = await open();
+  await w(page).locator('[data-action="collapse"]').click();
+  assert.equal(await w(page).locator('.hb-phase__body:visible').count(), 0);
+  const toggle = w(page).locator('.hb-phase[data-phase="first-week"] .hb-phase__toggle');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await w(page).locator('[data-action="expand"]').click();
+  assert.equal(await w(page).locator('.hb-phase__body:visible').count(), 5);
+  await box(page, 'Add to meetings').click();
+  await w(page).locator('[data-action="hide-done"]').click();
+  assert.equal(await item(page, 'Add to meetings').isVisible(), false);
+  assert.equal(await item(page, 'Get accounts set up').isVisible(), true);
+});
+
+test('export: a nested Markdown task list, by copy and by download', async () => {
+  const page = await open({ context: { permissions: ['clipboard-read', 'clipboard-write'] } });
+  await box(page, 'Add to meetings').click();
+  await w(page).locator('[data-action="export"]').click();
+  const text = await w(page).locator('textarea').inputValue();
+  assert.match(text, /^# Mattermost: Product Manager onboarding\n\n## First Day \(1\/11\)\n\n- \[ \] Meet with Manager\n  - \[ \] Company org overview\n/);
+  assert.match(text, /\n  - \[x\] Add to meetings\n/);
+  assert.match(text, /\n## First 90 Days \(0\/3\)\n/);
+  await w(page).locator('[data-action="copy"]').click();
+  await eventually(async () => (await w(page).locator('.hb-export__status').textContent()) === 'Copied', { message: 'copied' });
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
+  const [download] = await Promise.all([page.waitForEvent('download'), w(page).locator('[data-action="download"]').click()]);
+  assert.equal(download.suggestedFilename(), 'mattermost-pm-onboarding.md');
+  assert.equal(await readFile(await download.path(), 'utf8'), text);
+});

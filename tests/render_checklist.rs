@@ -1,0 +1,79 @@
+//! The onboarding checklist as rendered HTML: real checkboxes with labels, progress with
+//! role="status", phases as disclosures, and the notice when progress cannot be saved.
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
+
+mod common;
+
+use common::{count, tags};
+use handbook_widgets::widgets::{onboarding_checklist, MountOptions};
+
+fn render() -> String {
+    common::render(
+        onboarding_checklist::render(
+            common::preset("mattermost-pm-onboarding"),
+            &MountOptions::default(),
+        )
+        .unwrap(),
+    )
+}
+
+#[test]
+fn every_item_is_a_labelled_checkbox() {
+    let html = render();
+    let boxes = tags(&html, &["input", "type=\"checkbox\""]);
+    assert_eq!(boxes.len(), 169);
+    assert_eq!(count(&html, "<label for=\""), 169);
+    assert_eq!(
+        tags(
+            &html,
+            &["button", "class=\"hb-item__na\"", "aria-pressed=\"false\""]
+        )
+        .len(),
+        169
+    );
+}
+
+#[test]
+fn progress_and_phases() {
+    let html = render();
+    assert!(html.contains("0 of 117 done (0%)"), "{html}");
+    assert_eq!(
+        tags(&html, &["div", "role=\"status\"", "class=\"hb-progress\""]).len(),
+        1
+    );
+    assert_eq!(
+        tags(
+            &html,
+            &[
+                "button",
+                "class=\"hb-phase__toggle\"",
+                "aria-expanded=\"true\""
+            ]
+        )
+        .len(),
+        5
+    );
+    assert_eq!(count(&html, "<progress"), 6);
+    assert!(html.contains("Objective: </strong>Build confidence through contribution"));
+}
+
+#[test]
+fn without_browser_storage_it_says_progress_will_not_be_saved() {
+    // Natively there is no localStorage: the same notice a blocked browser shows.
+    let html = render();
+    assert_eq!(
+        tags(&html, &["p", "data-notice=\"unsaved\"", "role=\"status\""]).len(),
+        1
+    );
+    assert!(html.contains("Progress will not be saved."));
+}
+
+#[test]
+fn a_checklist_without_an_id_is_a_data_error() {
+    let e =
+        onboarding_checklist::render(r#"{"title": "T", "phases": []}"#, &MountOptions::default())
+            .unwrap_err();
+    assert!(e.message.contains("missing field `id`"), "{e}");
+    let e = onboarding_checklist::render(r#"{"id": "x", "title": "T", "phases": [{"id": "p", "title": "P", "items": [{"id": "a", "text": "A"}, {"id": "a", "text": "B"}]}]}"#, &MountOptions::default()).unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("$.phases[0].items"));
+}
