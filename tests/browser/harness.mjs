@@ -81,6 +81,16 @@ export async function launch() {
   });
 }
 
+/** Chromium with a profile kept in `dir`, as a reader's own browser: closing and launching it
+ *  again keeps local storage. */
+export async function launchWithProfile(dir) {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
 /** A new page that records uncaught errors and console errors. */
 export async function openPage(browser, url, options = {}) {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, ...options.context });

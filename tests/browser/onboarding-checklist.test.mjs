@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useBrowser, openPage, mounted, eventually } from './harness.mjs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useBrowser, openPage, mounted, eventually, launchWithProfile } from './harness.mjs';
 
 const env = useBrowser();
 const url = () => `${env.url}/docs/handbook/product/hiring.html`;
@@ -174,4 +177,24 @@ test('export: a nested Markdown task list, by copy and by download', async () =>
   const [download] = await Promise.all([page.waitForEvent('download'), w(page).locator('[data-action="download"]').click()]);
   assert.equal(download.suggestedFilename(), 'mattermost-pm-onboarding.md');
   assert.equal(await readFile(await download.path(), 'utf8'), text);
+});
+
+test('tick through a week, close the browser, come back: the progress is there', async () => {
+  const profile = await mkdtemp(join(tmpdir(), 'hb-profile-'));
+  let browser = await launchWithProfile(profile);
+  let page = await browser.newPage();
+  await page.goto(url());
+  await mounted(page, '#onboarding');
+  const week = w(page).locator('.hb-phase[data-phase="first-week"]');
+  await week.locator('li.hb-item', { hasText: 'Customer Obsession' }).first().locator(':scope > .hb-item__row input').click();
+  const done = await progressText(page);
+  assert.notEqual(done, '0 of 117 done (0%)');
+  await browser.close();
+
+  browser = await launchWithProfile(profile);
+  page = await browser.newPage();
+  await page.goto(url());
+  await mounted(page, '#onboarding');
+  assert.equal(await progressText(page), done);
+  await browser.close();
 });
