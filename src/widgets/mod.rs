@@ -72,43 +72,26 @@ pub const WIDGETS: &[WidgetDef] = &[
     },
 ];
 
+/// A [`Preset`] whose JSON is `assets/data/<name>.json`.
+macro_rules! preset {
+    ($name:literal, $widget:ident) => {
+        Preset {
+            name: $name,
+            widget: $widget::NAME,
+            json: include_str!(concat!("../../assets/data/", $name, ".json")),
+        }
+    };
+}
+
 /// Every preset in this bundle, from `assets/data/`.
 pub const PRESETS: &[Preset] = &[
-    Preset {
-        name: "mattermost-pm-hiring",
-        widget: hiring_timeline::NAME,
-        json: include_str!("../../assets/data/mattermost-pm-hiring.json"),
-    },
-    Preset {
-        name: "flowfuse-pm-hiring",
-        widget: hiring_timeline::NAME,
-        json: include_str!("../../assets/data/flowfuse-pm-hiring.json"),
-    },
-    Preset {
-        name: "gitlab-pm-leadership-hiring",
-        widget: hiring_timeline::NAME,
-        json: include_str!("../../assets/data/gitlab-pm-leadership-hiring.json"),
-    },
-    Preset {
-        name: "mattermost-pm-levels",
-        widget: level_comparison::NAME,
-        json: include_str!("../../assets/data/mattermost-pm-levels.json"),
-    },
-    Preset {
-        name: "gitlab-pm-leadership-levels",
-        widget: level_comparison::NAME,
-        json: include_str!("../../assets/data/gitlab-pm-leadership-levels.json"),
-    },
-    Preset {
-        name: "mattermost-program-management",
-        widget: owner_directory::NAME,
-        json: include_str!("../../assets/data/mattermost-program-management.json"),
-    },
-    Preset {
-        name: "mattermost-pm-onboarding",
-        widget: onboarding_checklist::NAME,
-        json: include_str!("../../assets/data/mattermost-pm-onboarding.json"),
-    },
+    preset!("mattermost-pm-hiring", hiring_timeline),
+    preset!("flowfuse-pm-hiring", hiring_timeline),
+    preset!("gitlab-pm-leadership-hiring", hiring_timeline),
+    preset!("mattermost-pm-levels", level_comparison),
+    preset!("gitlab-pm-leadership-levels", level_comparison),
+    preset!("mattermost-program-management", owner_directory),
+    preset!("mattermost-pm-onboarding", onboarding_checklist),
 ];
 
 /// The widget called `name`.
