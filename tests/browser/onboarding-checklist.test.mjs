@@ -198,3 +198,12 @@ test('tick through a week, close the browser, come back: the progress is there',
   assert.equal(await progressText(page), done);
   await browser.close();
 });
+
+test('print shows every phase, even collapsed ones, without the controls', async () => {
+  const page = await open();
+  await w(page).locator('[data-action="collapse"]').click();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await w(page).locator('.hb-phase__body:visible').count(), 5);
+  assert.equal(await w(page).locator('.hb-checklist__tools').isVisible(), false);
+  assert.equal(await w(page).locator('.hb-item__na:visible').count(), 0);
+});
