@@ -84,6 +84,15 @@ pub fn safe_url(dest: &str) -> Option<String> {
     }
 }
 
+/// A link to `url` around `children`, by the same rule as links in Markdown (`rel="noopener
+/// noreferrer"` when external); `None` when [`safe_url`] refuses the URL, so the caller decides
+/// what shows instead.
+pub fn link_to(url: &str, children: Html) -> Option<Html> {
+    let mut a = link(LinkType::Inline, url, "")?;
+    a.add_child(children);
+    Some(a.into())
+}
+
 /// Whether a kept URL leaves the page's site (and so gets `rel="noopener noreferrer"`).
 pub fn is_external(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();

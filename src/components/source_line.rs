@@ -16,17 +16,15 @@ pub struct SourceLineProps {
 #[component]
 pub fn SourceLine(props: &SourceLineProps) -> Html {
     let source = &props.source;
-    let href = source.url.as_deref().and_then(markdown::safe_url);
+    let title = html! { { &source.title } };
+    let linked = source
+        .url
+        .as_deref()
+        .and_then(|url| markdown::link_to(url, title));
     html! {
         <p class="hb-source">
             <span class="hb-label">{ "Source: " }</span>
-            if let Some(href) = href {
-                <a href={href.clone()} rel={markdown::is_external(&href).then_some("noopener noreferrer")}>
-                    { &source.title }
-                </a>
-            } else {
-                <cite>{ &source.title }</cite>
-            }
+            { linked.unwrap_or_else(|| html! { <cite>{ &source.title }</cite> }) }
         </p>
     }
 }

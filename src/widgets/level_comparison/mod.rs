@@ -38,11 +38,18 @@ pub struct HiringInfo {
 /// Parses `json` as a [`Ladder`], resolves each level's hiring process, and renders the widget.
 pub fn render(json: &str, options: &MountOptions) -> Result<Html, DataError> {
     let ladder = Rc::new(parse::<Ladder>(json)?);
+    let mut processes = Processes::new();
     let hiring = ladder
         .levels
         .iter()
         .enumerate()
-        .map(|(i, level)| level.hiring.as_ref().map(|h| hiring_info(h, i)).transpose())
+        .map(|(i, level)| {
+            level
+                .hiring
+                .as_ref()
+                .map(|h| hiring_info(h, i, &mut processes))
+                .transpose()
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let key = options.key.clone().unwrap_or_else(|| key_of(&ladder.title));
     Ok(html! {
@@ -51,9 +58,13 @@ pub fn render(json: &str, options: &MountOptions) -> Result<Html, DataError> {
     })
 }
 
+/// The hiring-timeline presets parsed so far while rendering one ladder, by preset name.
+type Processes = std::collections::HashMap<&'static str, Rc<HiringProcess>>;
+
 fn hiring_info(
     h: &crate::model::levels::HiringRef,
     level: usize,
+    processes: &mut Processes,
 ) -> Result<Rc<HiringInfo>, DataError> {
     let at = format!("$.levels[{level}].hiring");
     let preset = find_preset(&h.preset)
@@ -65,7 +76,14 @@ fn hiring_info(
             )
             .at(format!("{at}.preset"))
         })?;
-    let process: HiringProcess = parse(preset.json)?;
+    let process = match processes.get(preset.name) {
+        Some(p) => p.clone(),
+        None => {
+            let p = Rc::new(parse::<HiringProcess>(preset.json)?);
+            processes.insert(preset.name, p.clone());
+            p
+        }
+    };
     let variant = process
         .variants
         .iter()

@@ -211,10 +211,8 @@ pub fn HiringSummary(props: &HiringSummaryProps) -> Html {
                     </li>
                 }) }
             </ol>
-            if let Some(url) = info.url.as_deref().and_then(markdown::safe_url) {
-                <p><a href={url.clone()} rel={markdown::is_external(&url).then_some("noopener noreferrer")}>
-                    { "The full hiring process" }
-                </a></p>
+            if let Some(link) = info.url.as_deref().and_then(|url| markdown::link_to(url, html! { "The full hiring process" })) {
+                <p>{ link }</p>
             }
         </div>
     }

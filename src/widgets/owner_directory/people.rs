@@ -75,9 +75,8 @@ pub fn PeopleView(props: &PeopleViewProps) -> Html {
                             { titles(&pp.supports) }
                         }
                         { for person.links.iter().filter_map(|l| {
-                            let href = markdown::safe_url(&l.url)?;
-                            Some(html! { <a class="hb-person__link" href={href.clone()}
-                                rel={markdown::is_external(&href).then_some("noopener noreferrer")}>{ &l.label }</a> })
+                            let link = markdown::link_to(&l.url, html! { { &l.label } })?;
+                            Some(html! { <span class="hb-person__link">{ link }</span> })
                         }) }
                     </li>
                 }

@@ -67,10 +67,8 @@ pub fn ProgramCard(props: &ProgramCardProps) -> Html {
             if !p.links.is_empty() {
                 <ul class="hb-program__links">
                     { for p.links.iter().filter_map(|l| {
-                        let href = markdown::safe_url(&l.url)?;
-                        Some(html! {
-                            <li><a href={href.clone()} rel={markdown::is_external(&href).then_some("noopener noreferrer")}>{ &l.label }</a></li>
-                        })
+                        let link = markdown::link_to(&l.url, html! { { &l.label } })?;
+                        Some(html! { <li>{ link }</li> })
                     }) }
                 </ul>
             }
