@@ -1,11 +1,15 @@
 //! Markdown from data fields, rendered from pulldown-cmark events straight into Yew nodes.
 //!
 //! Nothing in the data ever reaches the page as HTML: raw HTML (blocks and inline) becomes
-//! text, and link and image targets are kept only when [`safe_url`] allows them.
+//! text, and link and image targets are kept only when [`safe_url`] allows them. Elements nest
+//! at most [`MARKDOWN_DEPTH`] deep; content nested deeper (a list in a list four hundred times)
+//! joins the deepest element as text, so no walk over the nodes goes deeper than that.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use yew::virtual_dom::{VTag, VText};
 use yew::{AttrValue, Html};
+
+use crate::model::limits::MARKDOWN_DEPTH;
 
 /// Renders Markdown as block content (paragraphs, lists, tables, ...).
 pub fn block(source: &str) -> Html {
@@ -185,6 +189,8 @@ fn render(source: &str, inline: bool, query: &str) -> Html {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut stack = vec![Frame::new(None)];
+    // Elements opened beyond MARKDOWN_DEPTH: not built, their content goes to the deepest one.
+    let mut beyond = 0usize;
     let mut table_head = false;
     for event in Parser::new_ext(source, options) {
         match event {
@@ -192,11 +198,23 @@ fn render(source: &str, inline: bool, query: &str) -> Html {
                 if let Tag::TableHead = tag {
                     table_head = true;
                 }
+                if stack.len() > MARKDOWN_DEPTH {
+                    beyond += 1;
+                    continue;
+                }
                 stack.push(Frame::new(open(tag, table_head)));
             }
             Event::End(end) => {
                 if let TagEnd::TableHead = end {
                     table_head = false;
+                }
+                if beyond > 0 {
+                    beyond -= 1;
+                    // Keep the words of flattened blocks apart.
+                    if is_block(&end) {
+                        push(&mut stack, VText::new(" ").into());
+                    }
+                    continue;
                 }
                 let node = match stack.pop() {
                     Some(frame) => wrap_table_head(frame, &end),
@@ -249,6 +267,20 @@ fn render(source: &str, inline: bool, query: &str) -> Html {
         }
     }
     children.into_iter().collect()
+}
+
+/// Whether the element `end` closes is a block (its flattened text needs a space after it).
+fn is_block(end: &TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 fn push(stack: &mut [Frame], node: Html) {

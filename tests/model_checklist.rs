@@ -4,7 +4,7 @@
 
 use handbook_widgets::model::checklist::{
     all_items, export_markdown, format_date, parse_date, progress, schedule, state, toggle,
-    toggle_not_applicable, CheckState, Checklist, Mark, Record, Ticks, Timing,
+    toggle_not_applicable, CheckState, Checklist, Mark, Record, Ticks, Timing, Unreadable,
 };
 use handbook_widgets::model::parse;
 
@@ -152,7 +152,7 @@ fn clicking_a_parent_ticks_or_clears_its_subtree() {
 }
 
 #[test]
-fn the_record_is_versioned_and_tolerant() {
+fn the_record_is_versioned_and_round_trips() {
     let r = Record {
         version: 1,
         ticks: [
@@ -162,21 +162,49 @@ fn the_record_is_versioned_and_tolerant() {
         .into(),
         start: Some("2026-01-05".into()),
     };
-    assert_eq!(Record::read(Some(&r.write())), r);
+    assert_eq!(Record::read(Some(&r.write())), Ok(r.clone()));
     assert!(r.write().contains("\"version\":1"));
     assert!(r.write().contains("\"not-applicable\""));
+    assert_eq!(Record::read(None), Ok(Record::default()));
     assert_eq!(
-        Record::read(Some("{\"version\": 99, \"ticks\": {\"a\": \"done\"}}"))
-            .ticks
-            .len(),
-        0
+        Record::read(Some("{\"version\": 1}")),
+        Ok(Record::default())
     );
-    assert_eq!(Record::read(Some("not json")).version, 1);
-    assert_eq!(Record::read(None).ticks.len(), 0);
     // Ticks for items that no longer exist are ignored in every count.
     let c = load(SMALL);
     let t: Ticks = [("gone".to_owned(), Mark::Done)].into();
     assert_eq!(progress(&c.phases[0].items, &t).done, 0);
+}
+
+#[test]
+fn a_record_this_version_cannot_read_says_why() {
+    assert_eq!(
+        Record::read(Some(
+            "{\"version\": 2, \"ticks\": {\"a\": \"done\"}, \"new\": []}"
+        )),
+        Err(Unreadable::Newer(2))
+    );
+    // Damaged or of another shape: the parser's reason, never an empty record.
+    for (text, why) in [
+        ("not json", "expected ident"),
+        ("", "EOF"),
+        ("[\"x\"]", "invalid type: string"),
+        ("{\"ticks\": {}}", "missing field `version`"),
+        ("{\"version\": 0}", "unknown record format 0"),
+        (
+            "{\"version\": 1, \"ticks\": {\"a\": \"half\"}}",
+            "unknown variant `half`",
+        ),
+        ("{\"version\": 1, \"extra\": true}", "unknown field `extra`"),
+        ("{\"version\": 1, \"ticks\": []}", "expected a map"),
+    ] {
+        match Record::read(Some(text)) {
+            Err(Unreadable::Damaged(reason)) => assert!(reason.contains(why), "{text}: {reason}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    assert!(Unreadable::Newer(2).describe().contains("newer version"));
+    assert!(Unreadable::Newer(2).describe().contains("format 2"));
 }
 
 #[test]

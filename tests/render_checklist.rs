@@ -75,5 +75,5 @@ fn a_checklist_without_an_id_is_a_data_error() {
             .unwrap_err();
     assert!(e.message.contains("missing field `id`"), "{e}");
     let e = onboarding_checklist::render(r#"{"id": "x", "title": "T", "phases": [{"id": "p", "title": "P", "items": [{"id": "a", "text": "A"}, {"id": "a", "text": "B"}]}]}"#, &MountOptions::default()).unwrap_err();
-    assert_eq!(e.path.as_deref(), Some("$.phases[0].items"));
+    assert_eq!(e.path.as_deref(), Some("$.phases[0].items[1].id"));
 }

@@ -1,5 +1,9 @@
 //! Onboarding checklists: phases of nested items, ticks with "not applicable", progress, due
 //! dates, the saved record and the Markdown export.
+//!
+//! Walks over the item tree that recurse (progress, ids, export) go at most
+//! [`CHECKLIST_DEPTH`] deep: validation refuses deeper items, and the JSON scan refuses data
+//! nested beyond [`super::limits::MAX_DEPTH`] before anything is parsed.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -7,8 +11,9 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::error::DataError;
-use super::json::{check_ids, check_text, Validate};
+use super::json::{check_count, check_ids, check_text, Validate};
 use super::levels::normalize;
+use super::limits::{count, CHECKLIST_DEPTH, CHECKLIST_ITEMS, CHECKLIST_PHASES};
 use super::SourceLink;
 
 /// An onboarding plan: what the `onboarding-checklist` widget shows.
@@ -49,7 +54,7 @@ pub struct Phase {
     /// Days after the start date by which the phase is due. Default: none (no due date).
     #[serde(default)]
     pub due_day: Option<u32>,
-    /// The things to do, nested to any depth. Required.
+    /// The things to do, nested up to 16 levels deep. Required.
     pub items: Vec<Rc<Item>>,
 }
 
@@ -90,6 +95,8 @@ pub fn derive_id(phase: &str, path: &[&str]) -> String {
     format!("{phase}-{:012x}", hash & 0xffff_ffff_ffff)
 }
 
+/// Fills in ids below `items`. Recursive, as deep as the items nest: at most
+/// [`CHECKLIST_DEPTH`] once validated (and [`super::limits::MAX_DEPTH`] before).
 fn assign(
     items: &mut [Rc<Item>],
     phase: &str,
@@ -124,18 +131,78 @@ impl Checklist {
     }
 }
 
-fn walk<'a>(items: &'a [Rc<Item>], out: &mut Vec<&'a Item>) {
-    for item in items {
-        out.push(item);
-        walk(&item.children, out);
-    }
-}
-
-/// Every item of `items`, depth first.
+/// Every item of `items`, depth first, without recursion.
 pub fn all_items(items: &[Rc<Item>]) -> Vec<&Item> {
     let mut out = Vec::new();
-    walk(items, &mut out);
+    let mut stack: Vec<std::slice::Iter<'_, Rc<Item>>> = vec![items.iter()];
+    while let Some(top) = stack.last_mut() {
+        match top.next() {
+            Some(item) => {
+                out.push(&**item);
+                stack.push(item.children.iter());
+            }
+            None => {
+                stack.pop();
+            }
+        }
+    }
     out
+}
+
+/// Checks every item of a phase without recursion: text present, explicit ids unique, at
+/// most [`CHECKLIST_DEPTH`] levels, and the running total `seen` within [`CHECKLIST_ITEMS`].
+fn check_items(items: &[Rc<Item>], pi: usize, seen: &mut usize) -> Result<(), DataError> {
+    // The index path of the item being checked: one entry per level.
+    let mut stack: Vec<(&[Rc<Item>], usize)> = vec![(items, 0)];
+    let mut ids = std::collections::HashSet::new();
+    while let Some((list, next)) = stack.last_mut() {
+        let (list, index) = (*list, *next);
+        let Some(item) = list.get(index) else {
+            stack.pop();
+            continue;
+        };
+        *next += 1;
+        *seen += 1;
+        let path = || {
+            let mut path = format!("$.phases[{pi}].items");
+            for (level, (_, n)) in stack.iter().enumerate() {
+                if level > 0 {
+                    path.push_str(".children");
+                }
+                path.push_str(&format!("[{}]", n.saturating_sub(1)));
+            }
+            path
+        };
+        if *seen > CHECKLIST_ITEMS {
+            return Err(DataError::limit_at(
+                path(),
+                format!(
+                    "more than {} items in the checklist; the widget accepts at most {}",
+                    count(CHECKLIST_ITEMS),
+                    count(CHECKLIST_ITEMS)
+                ),
+            ));
+        }
+        check_text(&item.text, format!("{}.text", path()))?;
+        if let Some(id) = item.id.as_deref() {
+            if !ids.insert(id) {
+                return Err(DataError::invalid_at(
+                    format!("{}.id", path()),
+                    format!("duplicate item id \"{id}\": each must be unique in its phase"),
+                ));
+            }
+        }
+        if !item.children.is_empty() {
+            if stack.len() >= CHECKLIST_DEPTH {
+                return Err(DataError::limit_at(
+                    format!("{}.children", path()),
+                    format!("items are nested more than {CHECKLIST_DEPTH} levels deep; the widget accepts at most {CHECKLIST_DEPTH}"),
+                ));
+            }
+            stack.push((&item.children, 0));
+        }
+    }
+    Ok(())
 }
 
 impl Validate for Checklist {
@@ -148,28 +215,12 @@ impl Validate for Checklist {
                 "a checklist needs at least one phase",
             ));
         }
+        check_count(self.phases.len(), CHECKLIST_PHASES, "$.phases", "phases")?;
         check_ids(self.phases.iter().map(|p| p.id.as_str()), "$.phases", "id")?;
+        let mut seen = 0;
         for (pi, phase) in self.phases.iter().enumerate() {
             check_text(&phase.title, format!("$.phases[{pi}].title"))?;
-            let explicit = all_items(&phase.items)
-                .into_iter()
-                .filter_map(|i| i.id.as_deref())
-                .collect::<Vec<_>>();
-            let mut seen = std::collections::HashSet::new();
-            if let Some(dup) = explicit.iter().find(|id| !seen.insert(**id)) {
-                return Err(DataError::invalid_at(
-                    format!("$.phases[{pi}].items"),
-                    format!("duplicate item id \"{dup}\""),
-                ));
-            }
-            for item in all_items(&phase.items) {
-                if item.text.trim().is_empty() {
-                    return Err(DataError::invalid_at(
-                        format!("$.phases[{pi}].items"),
-                        "an item's `text` must not be empty",
-                    ));
-                }
-            }
+            check_items(&phase.items, pi, &mut seen)?;
         }
         Ok(())
     }
@@ -322,7 +373,8 @@ pub fn toggle_not_applicable(item: &Item, ticks: &Ticks) -> Ticks {
 // Saved record
 
 /// The saved progress of one checklist: versioned, so later formats can read it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Record {
     /// Format version; this is version 1.
     pub version: u32,
@@ -337,15 +389,58 @@ pub struct Record {
 /// The record format this build writes.
 pub const RECORD_VERSION: u32 = 1;
 
+impl Default for Record {
+    fn default() -> Self {
+        Self {
+            version: RECORD_VERSION,
+            ticks: Ticks::new(),
+            start: None,
+        }
+    }
+}
+
+/// Why a saved record cannot be used. Such a record is left in storage as it is: never
+/// overwritten, never removed, except when the reader resets on purpose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Saved by a newer version of the widgets, in this record format.
+    Newer(u32),
+    /// Not a record this version writes: what is wrong with it.
+    Damaged(String),
+}
+
+impl Unreadable {
+    /// The reason, as the end of a sentence: "it was saved by a newer version ...".
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Newer(v) => format!(
+                "it was saved by a newer version of the handbook widgets (record format {v}; this page's version reads format {RECORD_VERSION})"
+            ),
+            Self::Damaged(why) => format!("it is damaged ({why})"),
+        }
+    }
+}
+
 impl Record {
-    /// Reads a saved record; anything unreadable or from a newer format gives an empty one.
-    pub fn read(text: Option<&str>) -> Self {
-        text.and_then(|t| serde_json::from_str::<Record>(t).ok())
-            .filter(|r| r.version == RECORD_VERSION)
-            .unwrap_or_else(|| Self {
-                version: RECORD_VERSION,
-                ..Self::default()
-            })
+    /// Reads a saved record: nothing saved gives an empty record; a record from a newer
+    /// format, or one that is not valid (not JSON, wrong shape, unknown fields, an unknown
+    /// mark), gives the reason it cannot be used.
+    pub fn read(text: Option<&str>) -> Result<Self, Unreadable> {
+        /// Only the version, whatever else the record holds.
+        #[derive(Deserialize)]
+        struct Versioned {
+            version: u32,
+        }
+        let Some(text) = text else {
+            return Ok(Self::default());
+        };
+        let damaged = |e: serde_json::Error| Unreadable::Damaged(e.to_string());
+        let versioned: Versioned = serde_json::from_str(text).map_err(damaged)?;
+        match versioned.version {
+            RECORD_VERSION => serde_json::from_str(text).map_err(damaged),
+            v if v > RECORD_VERSION => Err(Unreadable::Newer(v)),
+            v => Err(Unreadable::Damaged(format!("unknown record format {v}"))),
+        }
     }
 
     /// The record as JSON.

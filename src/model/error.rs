@@ -13,6 +13,8 @@ pub enum ErrorKind {
     MissingField,
     /// The JSON has the right shape but breaks a rule of the format (empty list, duplicate id).
     Invalid,
+    /// The data is larger or nested deeper than the widgets accept (see [`super::limits`]).
+    Limit,
     /// The mount names a widget this bundle does not have.
     UnknownWidget,
     /// The mount names a preset this bundle does not have, or one for another widget.
@@ -29,6 +31,7 @@ impl ErrorKind {
             Self::WrongShape => "wrong-shape",
             Self::MissingField => "missing-field",
             Self::Invalid => "invalid",
+            Self::Limit => "limit",
             Self::UnknownWidget => "unknown-widget",
             Self::UnknownPreset => "unknown-preset",
             Self::Source => "source",
@@ -42,6 +45,7 @@ impl ErrorKind {
             Self::WrongShape => "Wrong data shape",
             Self::MissingField => "Missing required field",
             Self::Invalid => "Invalid data",
+            Self::Limit => "Data beyond the widgets' limits",
             Self::UnknownWidget => "Unknown widget",
             Self::UnknownPreset => "Unknown preset",
             Self::Source => "Data could not be loaded",
@@ -84,6 +88,11 @@ impl DataError {
     /// An [`ErrorKind::Invalid`] error at a JSONPath.
     pub fn invalid_at(path: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Invalid, message).at(path)
+    }
+
+    /// An [`ErrorKind::Limit`] error at a JSONPath.
+    pub fn limit_at(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Limit, message).at(path)
     }
 
     /// The same error at a JSONPath.

@@ -5,7 +5,8 @@ use std::rc::Rc;
 use serde::Deserialize;
 
 use super::error::DataError;
-use super::json::{check_ids, check_text, Validate};
+use super::json::{check_count, check_ids, check_text, Validate};
+use super::limits::{HIRING_STAGES, HIRING_VARIANTS};
 use super::SourceLink;
 
 /// A hiring process: what the `hiring-timeline` widget shows.
@@ -199,6 +200,12 @@ impl Validate for HiringProcess {
                 "a process needs at least one variant",
             ));
         }
+        check_count(
+            self.variants.len(),
+            HIRING_VARIANTS,
+            "$.variants",
+            "variants",
+        )?;
         check_ids(
             self.variants.iter().map(|v| v.id.as_str()),
             "$.variants",
@@ -212,6 +219,12 @@ impl Validate for HiringProcess {
                     format!("variant \"{}\" needs at least one stage", variant.id),
                 ));
             }
+            check_count(
+                variant.stages.len(),
+                HIRING_STAGES,
+                &format!("$.variants[{vi}].stages"),
+                "stages in one variant",
+            )?;
             for (si, stage) in variant.stages.iter().enumerate() {
                 check_text(&stage.title, format!("$.variants[{vi}].stages[{si}].title"))?;
             }

@@ -3,6 +3,7 @@
 use serde::de::DeserializeOwned;
 
 use super::error::{DataError, ErrorKind};
+use super::limits::{count, megabytes, MAX_BYTES, MAX_DEPTH, MAX_STRING_CHARS};
 
 /// Rules a parsed dataset must meet beyond its shape (non-empty lists, unique ids, ...).
 pub trait Validate {
@@ -13,9 +14,12 @@ pub trait Validate {
 /// Parses `text` as JSON into `T` and validates it.
 ///
 /// Errors carry the JSONPath of the offending value (`$` is the document root) and, for
-/// syntax and shape errors, the line and column where the parser stopped.
+/// syntax and shape errors, the line and column where the parser stopped. Text beyond the
+/// size, depth or string-length limits (see [`super::limits`]) is refused before the parser,
+/// which recurses, sees it.
 pub fn parse<T: DeserializeOwned + Validate>(text: &str) -> Result<T, DataError> {
     check_root_is_object(text)?;
+    check_limits(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = json_path(&err.path().to_string());
@@ -43,28 +47,165 @@ fn check_root_is_object(text: &str) -> Result<(), DataError> {
         'n' => "null",
         _ => return Ok(()), // not JSON at all: the parser says where
     };
-    let before = text.get(..offset).unwrap_or_default();
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Err(DataError {
-        line: Some(line),
-        column: Some(column),
-        ..DataError::new(
+    Err(located(
+        text,
+        offset,
+        DataError::new(
             ErrorKind::WrongShape,
             format!("expected a JSON object {{ … }} at the top level, found {found}"),
         )
-        .at("$")
-    })
+        .at("$"),
+    ))
 }
 
 /// Turns serde_path_to_error's `a.b[0]` (or `.` for the root) into JSONPath `$.a.b[0]`.
 fn json_path(path: &str) -> String {
-    // An error inside an object whose next key could not be read ends in `.?`; drop it.
-    let path = path.trim_end_matches(".?");
+    // An error inside an object whose next key could not be read ends in `?` (`.?` below
+    // the root); drop it: the line and column say where.
+    let path = path.trim_end_matches('?').trim_end_matches('.');
     match path {
         "" | "." => "$".to_owned(),
         p if p.starts_with('[') => format!("${p}"),
         p => format!("$.{p}"),
+    }
+}
+
+/// One open array or object while scanning: where in it the scan is.
+enum Open<'a> {
+    /// An object: the key being read or last read, and whether its value has begun.
+    Object {
+        key: Option<&'a str>,
+        in_value: bool,
+    },
+    /// An array: the index of the element being read.
+    Array(usize),
+}
+
+/// Checks the size, nesting depth and string lengths of `text` in one pass over its bytes,
+/// without recursion. Not a JSON validator: anything malformed is left for the parser, which
+/// then only ever sees text within the limits.
+pub fn check_limits(text: &str) -> Result<(), DataError> {
+    if text.len() > MAX_BYTES {
+        return Err(DataError::limit_at(
+            "$",
+            format!(
+                "the data is {}; the widgets accept at most {}",
+                megabytes(text.len()),
+                megabytes(MAX_BYTES)
+            ),
+        ));
+    }
+    let bytes = text.as_bytes();
+    let mut open: Vec<Open<'_>> = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                let start = i + 1;
+                let mut chars = 0usize;
+                i = start;
+                while let Some(&c) = bytes.get(i) {
+                    match c {
+                        b'"' => break,
+                        b'\\' => i += 1,
+                        _ => {}
+                    }
+                    // Count characters, not bytes: skip UTF-8 continuation bytes.
+                    chars += usize::from(c & 0xC0 != 0x80);
+                    i += 1;
+                }
+                if chars > MAX_STRING_CHARS {
+                    return Err(located(
+                        text,
+                        start - 1,
+                        DataError::limit_at(
+                            path_of(&open),
+                            format!(
+                                "a text of {} characters; the widgets accept at most {} in one field",
+                                count(chars),
+                                count(MAX_STRING_CHARS)
+                            ),
+                        ),
+                    ));
+                }
+                if let Some(Open::Object {
+                    key,
+                    in_value: false,
+                }) = open.last_mut()
+                {
+                    *key = text.get(start..i);
+                }
+            }
+            b'{' | b'[' => {
+                if open.len() >= MAX_DEPTH {
+                    return Err(located(
+                        text,
+                        i,
+                        DataError::limit_at(
+                            path_of(&open),
+                            format!(
+                                "the data is nested more than {MAX_DEPTH} levels deep (arrays and objects); the widgets accept at most {MAX_DEPTH}"
+                            ),
+                        ),
+                    ));
+                }
+                open.push(if b == b'{' {
+                    Open::Object {
+                        key: None,
+                        in_value: false,
+                    }
+                } else {
+                    Open::Array(0)
+                });
+            }
+            b'}' | b']' => {
+                open.pop();
+            }
+            b':' => {
+                if let Some(Open::Object { in_value, .. }) = open.last_mut() {
+                    *in_value = true;
+                }
+            }
+            b',' => match open.last_mut() {
+                Some(Open::Array(index)) => *index += 1,
+                Some(Open::Object { key, in_value }) => {
+                    *key = None;
+                    *in_value = false;
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// The JSONPath of the value the scan is in.
+fn path_of(open: &[Open<'_>]) -> String {
+    let mut path = String::from("$");
+    for o in open {
+        match o {
+            Open::Object { key: Some(key), .. } => {
+                path.push('.');
+                path.push_str(key);
+            }
+            Open::Object { key: None, .. } => {}
+            Open::Array(index) => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
+}
+
+/// `error` with the 1-based line and column of byte `offset` in `text`.
+fn located(text: &str, offset: usize, error: DataError) -> DataError {
+    let before = text.get(..offset).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    DataError {
+        line: Some(line),
+        column: Some(column),
+        ..error
     }
 }
 
@@ -114,6 +255,21 @@ pub fn check_ids<'a>(
                 format!("duplicate {field} \"{id}\": each must be unique"),
             ));
         }
+    }
+    Ok(())
+}
+
+/// Checks that the list at `path` has at most `max` entries; `what` names them ("stages").
+pub fn check_count(len: usize, max: usize, path: &str, what: &str) -> Result<(), DataError> {
+    if len > max {
+        return Err(DataError::limit_at(
+            path,
+            format!(
+                "{} {what}; the widget accepts at most {}",
+                count(len),
+                count(max)
+            ),
+        ));
     }
     Ok(())
 }

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use serde::Deserialize;
 
 use super::error::DataError;
-use super::json::{check_ids, check_text, Validate};
+use super::json::{check_count, check_ids, check_text, Validate};
+use super::limits::{LADDER_ITEMS, LADDER_LEVELS, LADDER_SECTIONS};
 use super::SourceLink;
 
 /// A career ladder: what the `level-comparison` widget shows.
@@ -175,6 +176,8 @@ impl Validate for Ladder {
                 "a ladder needs at least two levels to compare",
             ));
         }
+        check_count(self.levels.len(), LADDER_LEVELS, "$.levels", "levels")?;
+        check_count(self.shared.len(), LADDER_SECTIONS, "$.shared", "sections")?;
         check_ids(self.levels.iter().map(|l| l.id.as_str()), "$.levels", "id")?;
         for (i, section) in self.shared.iter().enumerate() {
             section.validate(&format!("$.shared[{i}]"))?;
@@ -183,6 +186,12 @@ impl Validate for Ladder {
         for (li, level) in self.levels.iter().enumerate() {
             let at = format!("$.levels[{li}]");
             check_text(&level.title, format!("{at}.title"))?;
+            check_count(
+                level.sections.len(),
+                LADDER_SECTIONS,
+                &format!("{at}.sections"),
+                "sections",
+            )?;
             for (si, section) in level.sections.iter().enumerate() {
                 section.validate(&format!("{at}.sections[{si}]"))?;
             }
@@ -202,6 +211,14 @@ impl Validate for Ladder {
 impl Section {
     fn validate(&self, at: &str) -> Result<(), DataError> {
         check_text(&self.title, format!("{at}.title"))?;
+        if let Some(items) = &self.items {
+            check_count(
+                items.len(),
+                LADDER_ITEMS,
+                &format!("{at}.items"),
+                "items in one section",
+            )?;
+        }
         match (&self.items, &self.text) {
             (Some(_), None) | (None, Some(_)) => Ok(()),
             _ => Err(DataError::invalid_at(

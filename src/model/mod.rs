@@ -5,6 +5,7 @@ pub mod error;
 pub mod hiring;
 pub mod json;
 pub mod levels;
+pub mod limits;
 pub mod owners;
 
 use serde::Deserialize;

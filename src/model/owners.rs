@@ -6,7 +6,8 @@ use std::rc::Rc;
 use serde::Deserialize;
 
 use super::error::DataError;
-use super::json::{check_ids, check_text, Validate};
+use super::json::{check_count, check_ids, check_text, Validate};
+use super::limits::{DIRECTORY_PEOPLE, DIRECTORY_PROGRAMS};
 use super::SourceLink;
 
 /// A team's programs and their owners: what the `owner-directory` widget shows.
@@ -119,7 +120,12 @@ impl Validate for Directory {
         for (i, person) in self.people.iter().enumerate() {
             check_text(&person.name, format!("$.people[{i}].name"))?;
         }
-        let known = |id: &str| self.people.iter().any(|p| p.id == id);
+        check_count(self.people.len(), DIRECTORY_PEOPLE, "$.people", "people")?;
+        let programs: usize = self.groups.iter().map(|g| g.programs.len()).sum();
+        check_count(programs, DIRECTORY_PROGRAMS, "$.groups", "programs")?;
+        let people: std::collections::HashSet<&str> =
+            self.people.iter().map(|p| p.id.as_str()).collect();
+        let known = |id: &str| people.contains(id);
         if let Some(lead) = self.lead.as_deref().filter(|l| !known(l)) {
             return Err(DataError::invalid_at(
                 "$.lead",

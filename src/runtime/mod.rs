@@ -20,6 +20,7 @@ pub use mount_view::{MountView, MountViewProps};
 pub use source::{DataSource, Loaded};
 pub use styles::CSS;
 
+use crate::model::limits::MAX_FETCH_SECONDS;
 use crate::widgets::MountOptions;
 
 /// The attribute that marks a mount element.
@@ -145,10 +146,14 @@ fn options(el: &Element) -> MountOptions {
         theme: el
             .get_attribute("data-theme")
             .filter(|t| matches!(t.as_str(), "light" | "dark")),
+        timeout_seconds: el
+            .get_attribute("data-timeout")
+            .and_then(|t| t.trim().parse::<u32>().ok())
+            .map_or(defaults.timeout_seconds, |t| t.clamp(1, MAX_FETCH_SECONDS)),
     }
 }
 
-/// A shadow root holding the stylesheet and an empty element to render into. The shadow root
+/// A shadow root with the stylesheet (see [`styles::adopt`]) and an empty element to render into. The shadow root
 /// goes on the mount element itself where the platform allows (its light-DOM children, such as
 /// the JSON script or a fallback list, then stop showing); elsewhere on a new child `div`.
 fn prepare_root(element: &Element) -> Option<Element> {
@@ -169,9 +174,7 @@ fn prepare_root(element: &Element) -> Option<Element> {
                     .ok()
             })?,
     };
-    let style = document.create_element("style").ok()?;
-    style.set_text_content(Some(CSS));
-    shadow.append_child(&style).ok()?;
+    styles::adopt(&document, &shadow)?;
     let root = document.create_element("div").ok()?;
     root.set_class_name("hb-mount");
     shadow.append_child(&root).ok()?;

@@ -1,9 +1,11 @@
 //! Where a mount's data comes from, and turning it into a rendered widget or an error.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::{AttrValue, Html};
 
+use crate::model::limits::{megabytes, MAX_BYTES};
 use crate::model::{DataError, ErrorKind};
 use crate::widgets::{self, MountOptions, WidgetDef, WIDGETS};
 
@@ -122,30 +124,74 @@ fn render_preset(def: &WidgetDef, name: &str, options: &MountOptions) -> Result<
     render_text(def, preset.json, &format!("preset \"{name}\""), options)
 }
 
-/// Fetches `url` and renders its text, or says why it could not.
+/// Fetches `url` and renders its text, or says why it could not. The request is stopped, and
+/// reported, when headers and body have not all arrived within the mount's timeout, or when
+/// the server announces more than [`MAX_BYTES`].
 pub async fn fetch_and_render(name: &str, url: &str, options: &MountOptions) -> Loaded {
     let def = match widget(name) {
         Ok(def) => def,
         Err(err) => return Loaded::Failed(Rc::new(err)),
     };
-    let fail = |message: String| {
-        Loaded::Failed(Rc::new(
-            DataError::new(ErrorKind::Source, message).from_origin(url),
-        ))
+    let fail = |kind: ErrorKind, message: String| {
+        Loaded::Failed(Rc::new(DataError::new(kind, message).from_origin(url)))
     };
-    let response = match gloo::net::http::Request::get(url).send().await {
+    let seconds = options.timeout_seconds;
+    let too_slow = || {
+        fail(
+            ErrorKind::Source,
+            format!("the server took longer than {seconds} s to send the data, so the request was stopped"),
+        )
+    };
+    // The timer aborts the request (headers or body, whichever is under way) when it fires.
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = controller.clone().map(|controller| {
+        let timed_out = timed_out.clone();
+        gloo::timers::callback::Timeout::new(seconds.saturating_mul(1000), move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    });
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let request = gloo::net::http::Request::get(url).abort_signal(signal.as_ref());
+    let response = match request.send().await {
         Ok(response) => response,
-        Err(err) => return fail(format!("the request failed ({err})")),
+        Err(_) if timed_out.get() => return too_slow(),
+        Err(err) => return fail(ErrorKind::Source, format!("the request failed ({err})")),
     };
     if !response.ok() {
-        return fail(format!(
-            "the server answered HTTP {} {}",
-            response.status(),
-            response.status_text()
-        ));
+        return fail(
+            ErrorKind::Source,
+            format!(
+                "the server answered HTTP {} {}",
+                response.status(),
+                response.status_text()
+            ),
+        );
+    }
+    let announced = response
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.trim().parse::<usize>().ok());
+    if let Some(bytes) = announced.filter(|b| *b > MAX_BYTES) {
+        if let Some(controller) = &controller {
+            controller.abort();
+        }
+        return fail(
+            ErrorKind::Limit,
+            format!(
+                "the file is {}; the widgets accept at most {}",
+                megabytes(bytes),
+                megabytes(MAX_BYTES)
+            ),
+        );
     }
     match response.text().await {
         Ok(text) => Loaded::from_result(render_text(def, &text, url, options)),
-        Err(err) => fail(format!("the response could not be read ({err})")),
+        Err(_) if timed_out.get() => too_slow(),
+        Err(err) => fail(
+            ErrorKind::Source,
+            format!("the response could not be read ({err})"),
+        ),
     }
 }

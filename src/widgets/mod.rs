@@ -21,6 +21,10 @@ pub struct MountOptions {
     pub key: Option<String>,
     /// Colour scheme, from `data-theme`: `light`, `dark`, or none to follow the reader's setting. Default: none.
     pub theme: Option<String>,
+    /// Seconds a `data-src` fetch may take before it is stopped and reported, from
+    /// `data-timeout` (1 to [`crate::model::limits::MAX_FETCH_SECONDS`]). Default:
+    /// [`crate::model::limits::FETCH_SECONDS`] (15).
+    pub timeout_seconds: u32,
 }
 
 impl Default for MountOptions {
@@ -30,6 +34,7 @@ impl Default for MountOptions {
             variant: None,
             key: None,
             theme: None,
+            timeout_seconds: crate::model::limits::FETCH_SECONDS,
         }
     }
 }

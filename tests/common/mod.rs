@@ -50,3 +50,37 @@ pub fn tags<'a>(html: &'a str, parts: &[&str]) -> Vec<&'a str> {
         .filter(|t| parts.iter().all(|p| t.contains(p)))
         .collect()
 }
+
+/// Runs `f` on a thread with a 1 MiB stack, the size of the wasm stack, and returns its
+/// result; a stack overflow aborts the test run, a panic fails the test.
+pub fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
+/// The deepest nesting of elements in serialised HTML (void elements do not nest).
+pub fn max_depth(html: &str) -> usize {
+    const VOID: [&str; 8] = ["br", "hr", "input", "img", "meta", "link", "col", "wbr"];
+    let (mut depth, mut max) = (0usize, 0usize);
+    for tag in html.split('<').skip(1) {
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        if tag.starts_with('/') {
+            depth = depth.saturating_sub(1);
+        } else if !VOID.contains(&name.as_str()) {
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}

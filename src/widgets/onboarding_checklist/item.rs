@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use crate::markdown;
 use crate::model::checklist::{state_under, CheckState, Item, Ticks};
-use crate::url_state::key_of;
 
 /// Props of [`ItemRow`].
 #[derive(Properties, PartialEq)]
@@ -16,7 +15,8 @@ pub struct ItemRowProps {
     pub item: Rc<Item>,
     /// All marks. Required.
     pub ticks: Rc<Ticks>,
-    /// The widget's id prefix. Required.
+    /// The checkbox's element id, unique on the page whatever the item ids are: its phase's
+    /// prefix and its position (`…-item3-0-2`); children append theirs. Required.
     pub id: AttrValue,
     /// Whether a parent is marked not applicable (then this item is too). Default: `false`.
     #[prop_or_default]
@@ -32,7 +32,7 @@ pub struct ItemRowProps {
 pub fn ItemRow(props: &ItemRowProps) -> Html {
     let item = &props.item;
     let s = state_under(item, &props.ticks, props.under_na);
-    let dom_id = format!("{}-{}", props.id, key_of(item.key()));
+    let dom_id = props.id.clone();
     let key = item.key().to_owned();
     let onchange = props.ontoggle.reform({
         let key = key.clone();
@@ -64,8 +64,8 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
             </div>
             if !item.children.is_empty() {
                 <ul class="hb-items">
-                    { for item.children.iter().map(|child| html! {
-                        <ItemRow key={child.key().to_owned()} item={child.clone()} ticks={props.ticks.clone()} id={props.id.clone()} under_na={na}
+                    { for item.children.iter().enumerate().map(|(i, child)| html! {
+                        <ItemRow key={child.key().to_owned()} item={child.clone()} ticks={props.ticks.clone()} id={AttrValue::from(format!("{}-{i}", props.id))} under_na={na}
                             ontoggle={props.ontoggle.clone()} onna={props.onna.clone()} />
                     }) }
                 </ul>

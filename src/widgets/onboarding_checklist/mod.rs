@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::components::{use_id_prefix, WidgetHeader};
 use crate::model::checklist::{
-    export_markdown, parse_date, progress, schedule, storage_key, Checklist, Progress,
+    export_markdown, parse_date, progress, schedule, storage_key, Checklist, Progress, Record,
 };
 use crate::model::{parse, DataError};
 use crate::widgets::MountOptions;
@@ -50,8 +50,8 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
     let state = {
         let (data, key) = (data.clone(), key.clone());
         use_reducer_eq(move || match storage::load(&key) {
-            Ok(record) => ChecklistState::new(data, record, None),
-            Err(reason) => ChecklistState::new(data, Default::default(), Some(reason)),
+            Ok(text) => ChecklistState::new(data, Record::read(text.as_deref()), None),
+            Err(reason) => ChecklistState::new(data, Ok(Record::default()), Some(reason)),
         })
     };
     let id = use_id_prefix("checklist");
@@ -59,13 +59,13 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
     let copied = use_state_eq(|| None::<&'static str>);
     let level = props.heading_level.clamp(2, 5);
 
-    // Effects: save every change; take changes saved by another tab.
+    // Effects: save every change (never over a record this version cannot read); take changes
+    // saved by another tab.
     {
         let (dispatcher, key) = (state.dispatcher(), key.clone());
         let record = state.record();
-        let can_save = state.unsaved_reason.is_none();
-        use_effect_with(record, move |record| {
-            if can_save {
+        use_effect_with((record, state.can_save()), move |(record, can_save)| {
+            if *can_save {
                 let saved = if record.ticks.is_empty() && record.start.is_none() {
                     storage::clear(&key)
                 } else {
@@ -89,9 +89,8 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
                             return;
                         };
                         if e.key().as_deref() == Some(key.as_str()) {
-                            dispatcher.dispatch(Action::Load(
-                                crate::model::checklist::Record::read(e.new_value().as_deref()),
-                            ));
+                            dispatcher
+                                .dispatch(Action::Load(Record::read(e.new_value().as_deref())));
                         }
                     })
                 });
@@ -158,13 +157,18 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
     let plan = schedule(data, &ticks, start, storage::today().unwrap_or(i64::MIN));
     html! {
         <section class="hb-widget hb-checklist" aria-labelledby={format!("{id}-title")}
-            data-hide-done={state.hide_done.to_string()} data-saving={if state.unsaved_reason.is_none() { "on" } else { "off" }}>
+            data-hide-done={state.hide_done.to_string()} data-saving={if state.can_save() { "on" } else { "off" }}>
             <WidgetHeader title={data.title.clone()} title_id={AttrValue::from(format!("{id}-title"))} {level}
                 source={data.source.clone()} notes={data.notes.clone().map(AttrValue::from)} />
             if let Some(reason) = &state.unsaved_reason {
                 <p class="hb-notice" role="status" data-notice="unsaved">
                     <strong>{ "Progress will not be saved. " }</strong>
                     { format!("This browser does not let the page store it ({reason}); your ticks last until you leave or reload.") }
+                </p>
+            } else if let Some(why) = &state.unreadable {
+                <p class="hb-notice" role="status" data-notice="unreadable">
+                    <strong>{ "Saved progress is not shown. " }</strong>
+                    { format!("This browser holds progress for this checklist that cannot be read here: {}. It is left as it is, and ticks made now will not be saved; \u{201c}Reset progress\u{2026}\u{201d} deletes it and starts afresh.", why.describe()) }
                 </p>
             }
             <div class="hb-checklist__overview">
@@ -189,7 +193,12 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
             </div>
             if state.confirming_reset {
                 <div class="hb-confirm" role="alertdialog" aria-labelledby={format!("{id}-confirm")}>
-                    <p id={format!("{id}-confirm")}>{ "Reset all progress and the start date for this checklist? This cannot be undone." }</p>
+                    <p id={format!("{id}-confirm")}>
+                        { "Reset all progress and the start date for this checklist? This cannot be undone." }
+                        if state.unreadable.is_some() {
+                            { " The saved progress this page cannot read is deleted too." }
+                        }
+                    </p>
                     <button type="button" class="hb-button" data-action="confirm-reset" onclick={on(Action::ConfirmReset)}>{ "Reset" }</button>
                     <button type="button" class="hb-button" data-action="cancel-reset" onclick={on(Action::CancelReset)}>{ "Keep my progress" }</button>
                 </div>
@@ -204,14 +213,14 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
                     <span role="status" class="hb-export__status">{ copied.unwrap_or_default() }</span>
                 </div>
             </div>
-            { for data.phases.iter().zip(plan).map(|(phase, (due, timing))| {
+            { for data.phases.iter().zip(plan).enumerate().map(|(pi, (phase, (due, timing)))| {
                 let ontogglephase = {
                     let (d, pid) = (state.dispatcher(), phase.id.clone());
                     Callback::from(move |()| d.dispatch(Action::TogglePhase(pid.clone())))
                 };
                 html! {
                     <PhaseSection key={phase.id.clone()} phase={phase.clone()} ticks={ticks.clone()} {due} {timing}
-                        open={!state.collapsed.contains(&phase.id)} id={id.clone()} level={level + 1}
+                        open={!state.collapsed.contains(&phase.id)} id={AttrValue::from(format!("{id}-phase{pi}"))} level={level + 1}
                         {ontogglephase} ontoggle={ontoggle.clone()} onna={onna.clone()} />
                 }
             }) }

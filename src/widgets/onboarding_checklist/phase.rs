@@ -23,7 +23,8 @@ pub struct PhaseSectionProps {
     pub timing: Timing,
     /// Whether the phase is open. Required.
     pub open: bool,
-    /// The widget's id prefix. Required.
+    /// Prefix of the element ids in this phase, unique on the page (`hb-checklist-0-phase2`):
+    /// made from positions, never from ids in the data. Required.
     pub id: AttrValue,
     /// Heading level. Required.
     pub level: u8,
@@ -40,7 +41,7 @@ pub struct PhaseSectionProps {
 pub fn PhaseSection(props: &PhaseSectionProps) -> Html {
     let phase = &props.phase;
     let p = progress(&phase.items, &props.ticks);
-    let body_id = format!("{}-{}", props.id, phase.id);
+    let body_id = format!("{}-body", props.id);
     let onclick = props.ontogglephase.reform(|_: MouseEvent| ());
     let timing = match props.timing {
         Timing::Overdue => Some("Overdue"),
@@ -82,8 +83,8 @@ pub fn PhaseSection(props: &PhaseSectionProps) -> Html {
                 }
                 <p class="hb-label">{ "Activities" }</p>
                 <ul class="hb-items hb-items--root">
-                    { for phase.items.iter().map(|item| html! {
-                        <ItemRow key={item.key().to_owned()} item={item.clone()} ticks={props.ticks.clone()} id={props.id.clone()}
+                    { for phase.items.iter().enumerate().map(|(i, item)| html! {
+                        <ItemRow key={item.key().to_owned()} item={item.clone()} ticks={props.ticks.clone()} id={AttrValue::from(format!("{}-item{i}", props.id))}
                             ontoggle={props.ontoggle.clone()} onna={props.onna.clone()} />
                     }) }
                 </ul>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::checklist::{
-    all_items, toggle, toggle_not_applicable, Checklist, Item, Record, Ticks,
+    all_items, toggle, toggle_not_applicable, Checklist, Item, Record, Ticks, Unreadable,
 };
 
 /// What the reader has done with one checklist.
@@ -24,8 +24,10 @@ pub struct ChecklistState {
     pub hide_done: bool,
     /// Whether the reset confirmation shows. Default: `false`.
     pub confirming_reset: bool,
-    /// Why progress cannot be saved; `None` when it can.
+    /// Why storage cannot be used; `None` when it can.
     pub unsaved_reason: Option<String>,
+    /// Why the saved record cannot be read; while set, nothing is saved over it. Default: none.
+    pub unreadable: Option<Unreadable>,
 }
 
 /// What the reader (or another tab) can do.
@@ -51,15 +53,24 @@ pub enum Action {
     CancelReset,
     /// Forget every mark and the start date.
     ConfirmReset,
-    /// Take the record another tab saved.
-    Load(Record),
+    /// Take what another tab saved: a record, or one this version cannot read (this tab then
+    /// keeps its ticks and stops saving).
+    Load(Result<Record, Unreadable>),
     /// Saving failed, or works again.
     SaveStatus(Option<String>),
 }
 
 impl ChecklistState {
-    /// The state for `checklist` with a saved `record`.
-    pub fn new(checklist: Rc<Checklist>, record: Record, unsaved_reason: Option<String>) -> Self {
+    /// The state for `checklist` with what was saved (see [`Record::read`]).
+    pub fn new(
+        checklist: Rc<Checklist>,
+        saved: Result<Record, Unreadable>,
+        unsaved_reason: Option<String>,
+    ) -> Self {
+        let (record, unreadable) = match saved {
+            Ok(record) => (record, None),
+            Err(why) => (Record::default(), Some(why)),
+        };
         Self {
             checklist,
             ticks: record.ticks,
@@ -68,15 +79,21 @@ impl ChecklistState {
             hide_done: false,
             confirming_reset: false,
             unsaved_reason,
+            unreadable,
         }
+    }
+
+    /// Whether changes are saved: storage works and holds nothing this version cannot read.
+    pub fn can_save(&self) -> bool {
+        self.unsaved_reason.is_none() && self.unreadable.is_none()
     }
 
     /// The record to save.
     pub fn record(&self) -> Record {
         Record {
-            version: crate::model::checklist::RECORD_VERSION,
             ticks: self.ticks.clone(),
             start: self.start.clone(),
+            ..Record::default()
         }
     }
 
@@ -120,11 +137,15 @@ impl Reducible for ChecklistState {
                 next.ticks.clear();
                 next.start = None;
                 next.confirming_reset = false;
+                // The reader chose to start afresh: an unreadable record may now be replaced.
+                next.unreadable = None;
             }
-            Action::Load(record) => {
+            Action::Load(Ok(record)) => {
                 next.ticks = record.ticks;
                 next.start = record.start;
+                next.unreadable = None;
             }
+            Action::Load(Err(why)) => next.unreadable = Some(why),
             Action::SaveStatus(reason) => next.unsaved_reason = reason,
         }
         if next == *self {

@@ -4,13 +4,12 @@
 
 use crate::model::checklist::Record;
 
-/// Reads the record saved under `key`; `Err` says why storage cannot be used.
-pub fn load(key: &str) -> Result<Record, String> {
-    let storage = local_storage()?;
-    let text = storage
+/// Reads the text saved under `key` (`None`: nothing saved); `Err` says why storage cannot be
+/// used. The caller decides whether the text is a record it can read.
+pub fn load(key: &str) -> Result<Option<String>, String> {
+    local_storage()?
         .get_item(key)
-        .map_err(|e| reason(&e, "reading is blocked"))?;
-    Ok(Record::read(text.as_deref()))
+        .map_err(|e| reason(&e, "reading is blocked"))
 }
 
 /// Saves `record` under `key`; `Err` says why it could not.
