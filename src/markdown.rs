@@ -2,14 +2,15 @@
 //!
 //! Nothing in the data ever reaches the page as HTML: raw HTML (blocks and inline) becomes
 //! text, and link and image targets are kept only when [`safe_url`] allows them. Elements nest
-//! at most [`MARKDOWN_DEPTH`] deep; content nested deeper (a list in a list four hundred times)
-//! joins the deepest element as text, so no walk over the nodes goes deeper than that.
+//! at most [`MARKDOWN_DEPTH`] deep and one field makes at most [`MARKDOWN_ELEMENTS`]; content
+//! beyond either (a list in a list four hundred times) goes on as plain text in the deepest
+//! element, so no walk over the nodes goes deeper, and no field floods the page.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use yew::virtual_dom::{VTag, VText};
 use yew::{AttrValue, Html};
 
-use crate::model::limits::MARKDOWN_DEPTH;
+use crate::model::limits::{MARKDOWN_DEPTH, MARKDOWN_ELEMENTS};
 
 /// Renders Markdown as block content (paragraphs, lists, tables, ...).
 pub fn block(source: &str) -> Html {
@@ -39,15 +40,24 @@ pub fn text_marked(text: &str, query: &str) -> Html {
 }
 
 /// `text` as nodes, with case-insensitive occurrences of `needle` (already lower case) in
-/// `<mark>`. Text whose lower-case form changes length is left unmarked rather than cut wrong.
+/// `<mark>`, at most [`MARKDOWN_ELEMENTS`] of them. Text whose lower-case form changes length
+/// is left unmarked rather than cut wrong.
 fn marked(text: &str, needle: &str) -> Html {
+    marked_within(text, needle, &mut { MARKDOWN_ELEMENTS })
+}
+
+/// [`marked`], taking each `<mark>` from `budget`; once it is spent the rest stays text.
+fn marked_within(text: &str, needle: &str, budget: &mut usize) -> Html {
     let lower = text.to_lowercase();
-    if needle.is_empty() || lower.len() != text.len() || !lower.contains(needle) {
+    if needle.is_empty() || *budget == 0 || lower.len() != text.len() || !lower.contains(needle) {
         return VText::new(AttrValue::from(text.to_owned())).into();
     }
     let mut nodes: Vec<Html> = Vec::new();
     let mut at = 0;
     for (start, _) in lower.match_indices(needle) {
+        if *budget == 0 {
+            break;
+        }
         let end = start + needle.len();
         if let (Some(before), Some(hit)) = (text.get(at..start), text.get(start..end)) {
             nodes.push(VText::new(AttrValue::from(before.to_owned())).into());
@@ -55,6 +65,7 @@ fn marked(text: &str, needle: &str) -> Html {
             mark.add_attribute("class", "hb-match");
             mark.add_child(VText::new(AttrValue::from(hit.to_owned())).into());
             nodes.push(mark.into());
+            *budget -= 1;
             at = end;
         }
     }
@@ -184,77 +195,168 @@ impl Frame {
     }
 }
 
+/// Builds nodes from parser events. Elements open at most [`MARKDOWN_DEPTH`] deep and at most
+/// [`MARKDOWN_ELEMENTS`] are made; past either limit the content goes on as plain text
+/// (`plain` counts the elements not built that are still open, `spill` gathers the text into
+/// one node, put in place before anything else is).
+struct Builder {
+    stack: Vec<Frame>,
+    needle: String,
+    table_head: bool,
+    budget: usize,
+    plain: usize,
+    spill: String,
+}
+
+impl Builder {
+    fn new(query: &str) -> Self {
+        Self {
+            stack: vec![Frame::new(None)],
+            needle: query.trim().to_lowercase(),
+            table_head: false,
+            budget: MARKDOWN_ELEMENTS,
+            plain: 0,
+            spill: String::new(),
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(end) => self.end(&end),
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                if self.plain > 0 {
+                    self.spill.push_str(&text);
+                } else {
+                    let node = marked_within(&text, &self.needle, &mut self.budget);
+                    self.push(node);
+                }
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text),
+            Event::Code(text) => {
+                if self.plain > 0 {
+                    self.spill.push_str(&text);
+                } else {
+                    let mut code = VTag::new("code");
+                    code.add_child(text_node(text));
+                    self.element(code);
+                }
+            }
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => self.leaf("br"),
+            Event::Rule => self.leaf("hr"),
+            Event::TaskListMarker(done) => {
+                let symbol = if done { "☑ " } else { "☐ " };
+                if self.plain > 0 {
+                    self.spill.push_str(symbol);
+                } else {
+                    let mut mark = VTag::new("span");
+                    mark.add_attribute("class", "hb-md-task");
+                    mark.add_attribute("role", "img");
+                    mark.add_attribute("aria-label", if done { "done" } else { "not done" });
+                    mark.add_child(VText::new(symbol).into());
+                    self.element(mark);
+                }
+            }
+            Event::FootnoteReference(label) => self.text(&format!("[^{label}]")),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        if let Tag::TableHead = tag {
+            self.table_head = true;
+        }
+        if self.plain > 0 || self.stack.len() > MARKDOWN_DEPTH || self.budget == 0 {
+            self.plain += 1;
+            return;
+        }
+        self.budget -= 1;
+        let element = open(tag, self.table_head);
+        self.stack.push(Frame::new(element));
+    }
+
+    fn end(&mut self, end: &TagEnd) {
+        if let TagEnd::TableHead = end {
+            self.table_head = false;
+        }
+        if self.plain > 0 {
+            self.plain -= 1;
+            // Keep the words of flattened blocks apart.
+            if is_block(end) {
+                self.spill.push(' ');
+            }
+            return;
+        }
+        self.flush();
+        if let Some(frame) = self.stack.pop() {
+            let node = wrap_table_head(frame, end);
+            self.push(node);
+        }
+    }
+
+    /// Text that is never marked (spaces, math, footnote labels).
+    fn text(&mut self, text: &str) {
+        if self.plain > 0 {
+            self.spill.push_str(text);
+        } else {
+            self.push(VText::new(AttrValue::from(text.to_owned())).into());
+        }
+    }
+
+    /// An empty element (`br`, `hr`), or a space in plain text.
+    fn leaf(&mut self, name: &'static str) {
+        if self.plain > 0 || self.budget == 0 {
+            self.text(" ");
+        } else {
+            self.element(VTag::new(name));
+        }
+    }
+
+    /// A finished element, counted against the budget.
+    fn element(&mut self, tag: VTag) {
+        self.budget = self.budget.saturating_sub(1);
+        self.push(tag.into());
+    }
+
+    fn push(&mut self, node: Html) {
+        self.flush();
+        if let Some(top) = self.stack.last_mut() {
+            top.children.push(node);
+        }
+    }
+
+    /// Puts the plain text gathered so far into the open element, as one text node.
+    fn flush(&mut self) {
+        if !self.spill.is_empty() {
+            let spill = std::mem::take(&mut self.spill);
+            if let Some(top) = self.stack.last_mut() {
+                top.children.push(VText::new(AttrValue::from(spill)).into());
+            }
+        }
+    }
+
+    /// The top-level nodes, closing anything left open (the parser balances its events; this
+    /// is belt and braces).
+    fn finish(mut self) -> Vec<Html> {
+        self.flush();
+        while self.stack.len() > 1 {
+            if let Some(frame) = self.stack.pop() {
+                let node = frame.finish();
+                self.push(node);
+            }
+        }
+        self.stack.pop().map(|f| f.children).unwrap_or_default()
+    }
+}
+
 fn render(source: &str, inline: bool, query: &str) -> Html {
-    let needle = query.trim().to_lowercase();
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let mut stack = vec![Frame::new(None)];
-    // Elements opened beyond MARKDOWN_DEPTH: not built, their content goes to the deepest one.
-    let mut beyond = 0usize;
-    let mut table_head = false;
+    let mut builder = Builder::new(query);
     for event in Parser::new_ext(source, options) {
-        match event {
-            Event::Start(tag) => {
-                if let Tag::TableHead = tag {
-                    table_head = true;
-                }
-                if stack.len() > MARKDOWN_DEPTH {
-                    beyond += 1;
-                    continue;
-                }
-                stack.push(Frame::new(open(tag, table_head)));
-            }
-            Event::End(end) => {
-                if let TagEnd::TableHead = end {
-                    table_head = false;
-                }
-                if beyond > 0 {
-                    beyond -= 1;
-                    // Keep the words of flattened blocks apart.
-                    if is_block(&end) {
-                        push(&mut stack, VText::new(" ").into());
-                    }
-                    continue;
-                }
-                let node = match stack.pop() {
-                    Some(frame) => wrap_table_head(frame, &end),
-                    None => continue,
-                };
-                push(&mut stack, node);
-            }
-            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                push(&mut stack, marked(&text, &needle))
-            }
-            Event::InlineMath(text) | Event::DisplayMath(text) => push(&mut stack, text_node(text)),
-            Event::Code(text) => {
-                let mut code = VTag::new("code");
-                code.add_child(text_node(text));
-                push(&mut stack, code.into());
-            }
-            Event::SoftBreak => push(&mut stack, VText::new(" ").into()),
-            Event::HardBreak => push(&mut stack, VTag::new("br").into()),
-            Event::Rule => push(&mut stack, VTag::new("hr").into()),
-            Event::TaskListMarker(done) => {
-                let mut mark = VTag::new("span");
-                mark.add_attribute("class", "hb-md-task");
-                mark.add_attribute("role", "img");
-                mark.add_attribute("aria-label", if done { "done" } else { "not done" });
-                mark.add_child(VText::new(if done { "☑ " } else { "☐ " }).into());
-                push(&mut stack, mark.into());
-            }
-            Event::FootnoteReference(label) => {
-                push(&mut stack, text_node(CowStr::from(format!("[^{label}]"))))
-            }
-        }
+        builder.event(event);
     }
-    // Close anything left open (the parser balances its events; this is belt and braces).
-    while stack.len() > 1 {
-        if let Some(frame) = stack.pop() {
-            let node = frame.finish();
-            push(&mut stack, node);
-        }
-    }
-    let mut children = stack.pop().map(|f| f.children).unwrap_or_default();
+    let mut children = builder.finish();
     if inline && children.len() == 1 {
         if let Some(Html::VTag(tag)) = children.first() {
             if tag.tag() == "p" {
@@ -281,12 +383,6 @@ fn is_block(end: &TagEnd) -> bool {
             | TagEnd::Link
             | TagEnd::Image
     )
-}
-
-fn push(stack: &mut [Frame], node: Html) {
-    if let Some(top) = stack.last_mut() {
-        top.children.push(node);
-    }
 }
 
 fn text_node(text: CowStr<'_>) -> Html {

@@ -544,7 +544,7 @@ fn with_texts(mut value: Value, texts: &[String]) -> Value {
     let mut n = 0usize;
     let mut next_text = || {
         n += 1;
-        let text: String = texts[n % texts.len()].chars().take(20_000).collect();
+        let text: String = texts[n % texts.len()].chars().take(2_000).collect();
         Value::String(format!("T {text}"))
     };
     let mut stack = vec![&mut value];

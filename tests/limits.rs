@@ -11,8 +11,8 @@ mod common;
 
 use handbook_widgets::markdown;
 use handbook_widgets::model::limits::{
-    self, CHECKLIST_DEPTH, CHECKLIST_ITEMS, HIRING_STAGES, MARKDOWN_DEPTH, MAX_BYTES, MAX_DEPTH,
-    MAX_STRING_CHARS,
+    self, CHECKLIST_DEPTH, CHECKLIST_ITEMS, HIRING_STAGES, MARKDOWN_DEPTH, MARKDOWN_ELEMENTS,
+    MAX_BYTES, MAX_DEPTH, MAX_STRING_CHARS,
 };
 use handbook_widgets::model::{json::check_limits, DataError, ErrorKind};
 use handbook_widgets::widgets::{find_widget, MountOptions};
@@ -57,8 +57,8 @@ fn chain(depth: usize) -> String {
 #[test]
 fn nesting_up_to_the_limit_passes_the_scan_and_one_more_is_refused_where_it_starts() {
     let nested = |n: usize| format!("{{\"a\":\n{}1{}}}", "[".repeat(n - 1), "]".repeat(n - 1));
-    assert!(check_limits(&nested(MAX_DEPTH)).is_ok());
-    let e = check_limits(&nested(MAX_DEPTH + 1)).unwrap_err();
+    assert!(check_limits(&nested(MAX_DEPTH), MAX_BYTES).is_ok());
+    let e = check_limits(&nested(MAX_DEPTH + 1), MAX_BYTES).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Limit);
     assert_eq!(
         e.path.as_deref(),
@@ -68,13 +68,13 @@ fn nesting_up_to_the_limit_passes_the_scan_and_one_more_is_refused_where_it_star
     assert!(e.message.contains("more than 64 levels"), "{e}");
     // Brackets inside strings are text, not nesting.
     let text = format!("{{\"a\": \"{}\"}}", "[{".repeat(10_000));
-    assert!(check_limits(&text).is_ok());
+    assert!(check_limits(&text, MAX_BYTES).is_ok());
 }
 
 #[test]
 fn a_million_brackets_are_refused_by_the_scan_not_by_a_stack_overflow() {
     let e = render(
-        "hiring-timeline",
+        "owner-directory",
         format!("{{\"title\": {}", "[".repeat(1_000_000)),
     )
     .unwrap_err();
@@ -99,20 +99,26 @@ fn an_overlong_string_names_its_field() {
 #[test]
 fn data_over_ten_megabytes_is_refused_before_parsing() {
     let json = format!("{{\"title\": \"{}\"}}", " ".repeat(MAX_BYTES));
-    let e = limit_error("hiring-timeline", json);
+    let e = limit_error("owner-directory", json);
     assert_eq!(e.path.as_deref(), Some("$"));
-    assert!(e.message.contains("10.0 MB"), "{e}");
+    assert!(e.message.contains("at most 10.0 MB"), "{e}");
 }
 
 #[test]
-fn five_megabytes_of_stages_is_an_error_naming_the_list() {
+fn five_megabytes_of_stages_is_refused_by_size_and_the_stage_count_names_the_list() {
     let json = hiring(28_000, "Some words about the stage.");
     assert!(json.len() > 2_000_000);
     let e = limit_error("hiring-timeline", json);
+    assert_eq!(e.path.as_deref(), Some("$"));
+    assert!(
+        e.message.contains("this widget accepts at most 512 KB"),
+        "{e}"
+    );
+    let e = limit_error("hiring-timeline", hiring(HIRING_STAGES + 1, ""));
     assert_eq!(e.path.as_deref(), Some("$.variants[0].stages"));
     assert!(
         e.message
-            .contains("28,000 stages in one variant; the widget accepts at most 200"),
+            .contains("201 stages in one variant; the widget accepts at most 200"),
         "{e}"
     );
     assert!(render("hiring-timeline", hiring(HIRING_STAGES, "")).is_ok());
@@ -176,7 +182,8 @@ fn every_widget_names_its_count_limits() {
         ] })
         .to_string(),
     );
-    assert_eq!(e.path.as_deref(), Some("$.levels[0].sections[0].items"));
+    assert_eq!(e.path.as_deref(), Some("$.levels[0].sections"));
+    assert!(e.message.contains("501 items over all sections"), "{e}");
     let programs: Vec<_> = (0..=limits::DIRECTORY_PROGRAMS / 2)
         .map(|i| serde_json::json!({ "title": format!("P{i}") }))
         .collect();
@@ -197,6 +204,16 @@ fn every_widget_names_its_count_limits() {
         serde_json::json!({ "title": "T", "variants": variants }).to_string(),
     );
     assert_eq!(e.path.as_deref(), Some("$.variants"));
+    // Every variant renders (print shows them all), so their stages count together.
+    let stages = vec![serde_json::json!({ "title": "S" }); limits::HIRING_ALL_STAGES / 10 + 1];
+    let variants: Vec<_> = (0..10)
+        .map(|i| serde_json::json!({ "id": format!("v{i}"), "label": "V", "stages": stages }))
+        .collect();
+    let e = limit_error(
+        "hiring-timeline",
+        serde_json::json!({ "title": "T", "variants": variants }).to_string(),
+    );
+    assert!(e.message.contains("1,010 stages over all variants"), "{e}");
 }
 
 #[test]
@@ -261,4 +278,27 @@ fn two_thousand_emphasis_markers_render_within_the_depth_limit() {
     }
     let (html, _) = deep_markdown(format!("{}x{}", "*".repeat(1000), "*".repeat(1000)));
     assert!(html.contains('x'));
+}
+
+#[test]
+fn a_field_makes_at_most_two_thousand_elements_and_the_rest_is_text() {
+    let source: String = (0..20_000).map(|i| format!("- i{i}\n")).collect();
+    let html = common::on_small_stack(move || common::render(markdown::block(&source)));
+    let elements = common::count(&html, "<") - common::count(&html, "</");
+    assert!(elements <= MARKDOWN_ELEMENTS, "{elements} elements");
+    assert!(elements >= MARKDOWN_ELEMENTS / 2, "{elements} elements");
+    // The first items keep their structure; the last one is still there, as text.
+    assert!(html.starts_with("<ul><li>i0</li><li>i1</li>"));
+    assert!(html.contains("i19999"));
+    // ... in one text node, not one per item.
+    assert!(
+        html.contains("i2000 i2001 i2002 "),
+        "{}",
+        &html[html.len() - 200..]
+    );
+    // Search marks count too.
+    let marked = markdown::text_marked(&"ab ".repeat(50_000), "a");
+    let html = common::render(marked);
+    assert_eq!(common::count(&html, "<mark"), MARKDOWN_ELEMENTS);
+    assert!(html.ends_with("ab ab "));
 }

@@ -206,6 +206,8 @@ fn check_items(items: &[Rc<Item>], pi: usize, seen: &mut usize) -> Result<(), Da
 }
 
 impl Validate for Checklist {
+    const MAX_BYTES: usize = super::limits::CHECKLIST_BYTES;
+
     fn validate(&self) -> Result<(), DataError> {
         check_text(&self.id, "$.id")?;
         check_text(&self.title, "$.title")?;

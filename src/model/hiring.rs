@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use super::error::DataError;
 use super::json::{check_count, check_ids, check_text, Validate};
-use super::limits::{HIRING_STAGES, HIRING_VARIANTS};
+use super::limits::{HIRING_ALL_STAGES, HIRING_STAGES, HIRING_VARIANTS};
 use super::SourceLink;
 
 /// A hiring process: what the `hiring-timeline` widget shows.
@@ -192,6 +192,8 @@ impl HiringProcess {
 }
 
 impl Validate for HiringProcess {
+    const MAX_BYTES: usize = super::limits::HIRING_BYTES;
+
     fn validate(&self) -> Result<(), DataError> {
         check_text(&self.title, "$.title")?;
         if self.variants.is_empty() {
@@ -229,6 +231,13 @@ impl Validate for HiringProcess {
                 check_text(&stage.title, format!("$.variants[{vi}].stages[{si}].title"))?;
             }
         }
+        let all: usize = self.variants.iter().map(|v| v.stages.len()).sum();
+        check_count(
+            all,
+            HIRING_ALL_STAGES,
+            "$.variants",
+            "stages over all variants",
+        )?;
         Ok(())
     }
 }

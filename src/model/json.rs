@@ -3,10 +3,14 @@
 use serde::de::DeserializeOwned;
 
 use super::error::{DataError, ErrorKind};
-use super::limits::{count, megabytes, MAX_BYTES, MAX_DEPTH, MAX_STRING_CHARS};
+use super::limits::{count, size, MAX_BYTES, MAX_DEPTH, MAX_STRING_CHARS};
 
 /// Rules a parsed dataset must meet beyond its shape (non-empty lists, unique ids, ...).
 pub trait Validate {
+    /// The largest JSON text of this format that is parsed at all, in bytes. Default:
+    /// [`MAX_BYTES`].
+    const MAX_BYTES: usize = MAX_BYTES;
+
     /// `Ok` when the data is usable; otherwise the first broken rule, with its JSONPath.
     fn validate(&self) -> Result<(), DataError>;
 }
@@ -19,7 +23,7 @@ pub trait Validate {
 /// which recurses, sees it.
 pub fn parse<T: DeserializeOwned + Validate>(text: &str) -> Result<T, DataError> {
     check_root_is_object(text)?;
-    check_limits(text)?;
+    check_limits(text, T::MAX_BYTES)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = json_path(&err.path().to_string());
@@ -81,17 +85,17 @@ enum Open<'a> {
     Array(usize),
 }
 
-/// Checks the size, nesting depth and string lengths of `text` in one pass over its bytes,
-/// without recursion. Not a JSON validator: anything malformed is left for the parser, which
-/// then only ever sees text within the limits.
-pub fn check_limits(text: &str) -> Result<(), DataError> {
-    if text.len() > MAX_BYTES {
+/// Checks the size (at most `max_bytes`), nesting depth and string lengths of `text` in one
+/// pass over its bytes, without recursion. Not a JSON validator: anything malformed is left
+/// for the parser, which then only ever sees text within the limits.
+pub fn check_limits(text: &str, max_bytes: usize) -> Result<(), DataError> {
+    if text.len() > max_bytes {
         return Err(DataError::limit_at(
             "$",
             format!(
-                "the data is {}; the widgets accept at most {}",
-                megabytes(text.len()),
-                megabytes(MAX_BYTES)
+                "the data is {}; this widget accepts at most {}",
+                size(text.len()),
+                size(max_bytes)
             ),
         ));
     }

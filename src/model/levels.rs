@@ -168,6 +168,8 @@ impl Ladder {
 }
 
 impl Validate for Ladder {
+    const MAX_BYTES: usize = super::limits::LADDER_BYTES;
+
     fn validate(&self) -> Result<(), DataError> {
         check_text(&self.title, "$.title")?;
         if self.levels.len() < 2 {
@@ -177,7 +179,7 @@ impl Validate for Ladder {
             ));
         }
         check_count(self.levels.len(), LADDER_LEVELS, "$.levels", "levels")?;
-        check_count(self.shared.len(), LADDER_SECTIONS, "$.shared", "sections")?;
+        check_sections(&self.shared, "$.shared")?;
         check_ids(self.levels.iter().map(|l| l.id.as_str()), "$.levels", "id")?;
         for (i, section) in self.shared.iter().enumerate() {
             section.validate(&format!("$.shared[{i}]"))?;
@@ -186,12 +188,7 @@ impl Validate for Ladder {
         for (li, level) in self.levels.iter().enumerate() {
             let at = format!("$.levels[{li}]");
             check_text(&level.title, format!("{at}.title"))?;
-            check_count(
-                level.sections.len(),
-                LADDER_SECTIONS,
-                &format!("{at}.sections"),
-                "sections",
-            )?;
+            check_sections(&level.sections, &format!("{at}.sections"))?;
             for (si, section) in level.sections.iter().enumerate() {
                 section.validate(&format!("{at}.sections[{si}]"))?;
             }
@@ -208,17 +205,19 @@ impl Validate for Ladder {
     }
 }
 
+/// At most [`LADDER_SECTIONS`] sections with [`LADDER_ITEMS`] items between them.
+fn check_sections(sections: &[Section], at: &str) -> Result<(), DataError> {
+    check_count(sections.len(), LADDER_SECTIONS, at, "sections")?;
+    let items: usize = sections
+        .iter()
+        .map(|s| s.items.as_ref().map_or(0, Vec::len))
+        .sum();
+    check_count(items, LADDER_ITEMS, at, "items over all sections")
+}
+
 impl Section {
     fn validate(&self, at: &str) -> Result<(), DataError> {
         check_text(&self.title, format!("{at}.title"))?;
-        if let Some(items) = &self.items {
-            check_count(
-                items.len(),
-                LADDER_ITEMS,
-                &format!("{at}.items"),
-                "items in one section",
-            )?;
-        }
         match (&self.items, &self.text) {
             (Some(_), None) | (None, Some(_)) => Ok(()),
             _ => Err(DataError::invalid_at(

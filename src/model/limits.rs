@@ -5,7 +5,8 @@
 //! nested deeper than [`MARKDOWN_DEPTH`] still shows, its deeper content as plain text. The
 //! README's "Limits" table lists the same figures.
 
-/// Largest JSON text a widget accepts, in bytes (10 MiB): checked before anything is parsed.
+/// Largest JSON text any widget accepts, in bytes (10 MiB), checked before anything is parsed;
+/// the owner directory's limit. Widgets that render all their data at once accept less.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// Deepest nesting of arrays and objects in widget data. Checked by a scan that does not
@@ -20,27 +21,41 @@ pub const MAX_STRING_CHARS: usize = 100_000;
 /// emphasis, links). Anything deeper is shown as text inside the deepest element.
 pub const MARKDOWN_DEPTH: usize = 24;
 
+/// Most elements one Markdown field turns into (list items, emphasis, links, search marks);
+/// the rest of the field shows as plain text.
+pub const MARKDOWN_ELEMENTS: usize = 2_000;
+
+/// Hiring timeline: the largest JSON text, in bytes (512 KiB; the GitLab preset is 13 KiB).
+pub const HIRING_BYTES: usize = 512 * 1024;
 /// Hiring timeline: at most this many variants (tabs).
-pub const HIRING_VARIANTS: usize = 100;
+pub const HIRING_VARIANTS: usize = 50;
 /// Hiring timeline: at most this many stages in one variant.
 pub const HIRING_STAGES: usize = 200;
+/// Hiring timeline: at most this many stages over all variants (all render, for print).
+pub const HIRING_ALL_STAGES: usize = 1_000;
 
+/// Level comparison: the largest JSON text, in bytes (2 MiB; the GitLab preset is 25 KiB).
+pub const LADDER_BYTES: usize = 2 * 1024 * 1024;
 /// Level comparison: at most this many levels in a ladder.
 pub const LADDER_LEVELS: usize = 200;
 /// Level comparison: at most this many sections in a level (and in `shared`).
-pub const LADDER_SECTIONS: usize = 100;
-/// Level comparison: at most this many items in one section.
-pub const LADDER_ITEMS: usize = 1_000;
+pub const LADDER_SECTIONS: usize = 50;
+/// Level comparison: at most this many items in one level, over all its sections (and in
+/// `shared`).
+pub const LADDER_ITEMS: usize = 500;
 
 /// Owner directory: at most this many people.
 pub const DIRECTORY_PEOPLE: usize = 10_000;
 /// Owner directory: at most this many programs, over all groups (they show 100 at a time).
 pub const DIRECTORY_PROGRAMS: usize = 20_000;
 
+/// Onboarding checklist: the largest JSON text, in bytes (512 KiB; the Mattermost preset, 169
+/// items, is 25 KiB).
+pub const CHECKLIST_BYTES: usize = 512 * 1024;
 /// Onboarding checklist: at most this many phases.
 pub const CHECKLIST_PHASES: usize = 100;
 /// Onboarding checklist: at most this many items, over all phases and levels.
-pub const CHECKLIST_ITEMS: usize = 3_000;
+pub const CHECKLIST_ITEMS: usize = 1_000;
 /// Onboarding checklist: items nest at most this deep (an item with children counts 1, its
 /// children 2, ...).
 pub const CHECKLIST_DEPTH: usize = 16;
@@ -64,10 +79,14 @@ pub fn count(n: usize) -> String {
     out
 }
 
-/// A size in bytes as "5.2 MB" (1 MB = 1,048,576 bytes).
-pub fn megabytes(bytes: usize) -> String {
-    // Precision is irrelevant at these sizes; the cast only feeds a message.
+/// A size in bytes as "540 KB" below a megabyte, else "5.2 MB" (1 KB = 1,024 bytes).
+pub fn size(bytes: usize) -> String {
+    // Precision is irrelevant at these sizes; the casts only feed a message.
     #[allow(clippy::cast_precision_loss)]
-    let mb = bytes as f64 / 1_048_576.0;
-    format!("{mb:.1} MB")
+    let kb = bytes as f64 / 1024.0;
+    if kb < 1024.0 {
+        format!("{} KB", kb.ceil())
+    } else {
+        format!("{:.1} MB", kb / 1024.0)
+    }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::{AttrValue, Html};
 
-use crate::model::limits::{megabytes, MAX_BYTES};
+use crate::model::limits::{size, MAX_BYTES};
 use crate::model::{DataError, ErrorKind};
 use crate::widgets::{self, MountOptions, WidgetDef, WIDGETS};
 
@@ -181,8 +181,8 @@ pub async fn fetch_and_render(name: &str, url: &str, options: &MountOptions) -> 
             ErrorKind::Limit,
             format!(
                 "the file is {}; the widgets accept at most {}",
-                megabytes(bytes),
-                megabytes(MAX_BYTES)
+                size(bytes),
+                size(MAX_BYTES)
             ),
         );
     }

@@ -31,6 +31,8 @@ pub struct ItemRowProps {
 #[component]
 pub fn ItemRow(props: &ItemRowProps) -> Html {
     let item = &props.item;
+    // Every tick re-renders every row; the item's Markdown is parsed once.
+    let text = use_memo(item.text.clone(), |text| markdown::inline(text));
     let s = state_under(item, &props.ticks, props.under_na);
     let dom_id = props.id.clone();
     let key = item.key().to_owned();
@@ -53,7 +55,7 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
                     checked={s == CheckState::Done} ~indeterminate={s == CheckState::Mixed}
                     aria-checked={(s == CheckState::Mixed).then_some("mixed")}
                     disabled={na} {onchange} />
-                <label for={dom_id} class="hb-item__text hb-md">{ markdown::inline(&item.text) }</label>
+                <label for={dom_id} class="hb-item__text hb-md">{ (*text).clone() }</label>
                 if let Some(owner) = &item.owner {
                     <span class="hb-tag hb-item__owner">{ owner }</span>
                 }
