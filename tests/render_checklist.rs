@@ -76,4 +76,11 @@ fn a_checklist_without_an_id_is_a_data_error() {
     assert!(e.message.contains("missing field `id`"), "{e}");
     let e = onboarding_checklist::render(r#"{"id": "x", "title": "T", "phases": [{"id": "p", "title": "P", "items": [{"id": "a", "text": "A"}, {"id": "a", "text": "B"}]}]}"#, &MountOptions::default()).unwrap_err();
     assert_eq!(e.path.as_deref(), Some("$.phases[0].items[1].id"));
+    // Ticks are saved by item id, so an id may not repeat in another phase either.
+    let e = onboarding_checklist::render(r#"{"id": "x", "title": "T", "phases": [{"id": "p", "title": "P", "items": [{"id": "a", "text": "A"}]}, {"id": "q", "title": "Q", "items": [{"text": "B", "children": [{"id": "a", "text": "C"}]}]}]}"#, &MountOptions::default()).unwrap_err();
+    assert_eq!(
+        e.path.as_deref(),
+        Some("$.phases[1].items[0].children[0].id")
+    );
+    assert!(e.message.contains("unique in the checklist"), "{e}");
 }

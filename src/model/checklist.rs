@@ -149,12 +149,17 @@ pub fn all_items(items: &[Rc<Item>]) -> Vec<&Item> {
     out
 }
 
-/// Checks every item of a phase without recursion: text present, explicit ids unique, at
-/// most [`CHECKLIST_DEPTH`] levels, and the running total `seen` within [`CHECKLIST_ITEMS`].
-fn check_items(items: &[Rc<Item>], pi: usize, seen: &mut usize) -> Result<(), DataError> {
+/// Checks every item of a phase without recursion: text present, explicit ids unique in the
+/// checklist (`ids` holds those of earlier phases), at most [`CHECKLIST_DEPTH`] levels, and
+/// the running total `seen` within [`CHECKLIST_ITEMS`].
+fn check_items<'a>(
+    items: &'a [Rc<Item>],
+    pi: usize,
+    seen: &mut usize,
+    ids: &mut std::collections::HashSet<&'a str>,
+) -> Result<(), DataError> {
     // The index path of the item being checked: one entry per level.
     let mut stack: Vec<(&[Rc<Item>], usize)> = vec![(items, 0)];
-    let mut ids = std::collections::HashSet::new();
     while let Some((list, next)) = stack.last_mut() {
         let (list, index) = (*list, *next);
         let Some(item) = list.get(index) else {
@@ -188,7 +193,7 @@ fn check_items(items: &[Rc<Item>], pi: usize, seen: &mut usize) -> Result<(), Da
             if !ids.insert(id) {
                 return Err(DataError::invalid_at(
                     format!("{}.id", path()),
-                    format!("duplicate item id \"{id}\": each must be unique in its phase"),
+                    format!("duplicate item id \"{id}\": each must be unique in the checklist (ticks are saved by it)"),
                 ));
             }
         }
@@ -219,10 +224,10 @@ impl Validate for Checklist {
         }
         check_count(self.phases.len(), CHECKLIST_PHASES, "$.phases", "phases")?;
         check_ids(self.phases.iter().map(|p| p.id.as_str()), "$.phases", "id")?;
-        let mut seen = 0;
+        let (mut seen, mut ids) = (0, std::collections::HashSet::new());
         for (pi, phase) in self.phases.iter().enumerate() {
             check_text(&phase.title, format!("$.phases[{pi}].title"))?;
-            check_items(&phase.items, pi, &mut seen)?;
+            check_items(&phase.items, pi, &mut seen, &mut ids)?;
         }
         Ok(())
     }

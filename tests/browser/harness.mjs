@@ -14,8 +14,13 @@ export const axePath = require.resolve('axe-core/axe.min.js');
 const root = normalize(join(dirname(fileURLToPath(import.meta.url)), '../..'));
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
 
+// The policy a strict corporate handbook site sends: no inline styles or scripts at all.
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 // URL prefix -> folder. The bundle lives under a path of its own, unrelated to the pages'.
+// Pages under /docs/strict/ come with the strict Content-Security-Policy.
 const routes = [
+  ['/docs/strict/', 'tests/fixtures/host/strict/'],
   ['/cdn/widgets/v1/', 'dist/embed/'],
   ['/gallery/', 'dist/gallery/'],
   ['/cdn-missing-wasm/', 'dist/embed/'],
@@ -24,10 +29,15 @@ const routes = [
   ['/fixtures-data/', 'tests/fixtures/data/'],
 ];
 
-/** Starts the server on a free loopback port; resolves to { url, close }. */
-export async function serve() {
+/** Starts the server on a free loopback port; resolves to { url, close }. `handlers` maps
+ *  exact paths to `(req, res) => …` for generated or misbehaving responses. */
+export async function serve(handlers = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (handlers[path]) {
+      handlers[path](req, res);
+      return;
+    }
     const route = routes.find(([prefix]) => path.startsWith(prefix));
     if (!route || path.includes('..') || (route[0] === '/cdn-missing-wasm/' && path.endsWith('.wasm'))) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -36,7 +46,9 @@ export async function serve() {
     const file = join(root, route[1], path.slice(route[0].length));
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      if (route[0] === '/docs/strict/' && extname(file) === '.html') headers['content-security-policy'] = STRICT_CSP;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -44,16 +56,22 @@ export async function serve() {
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => {
+      server.close(done);
+      server.closeAllConnections(); // responses that never finish, on purpose
+    }),
+  };
 }
 
-/** Starts the server and the browser before a test file's tests and stops them after; the
- *  returned object gets `url` and `browser` once they are up. */
-export function useBrowser() {
+/** Starts the server (with `handlers`, see `serve`) and the browser before a test file's tests
+ *  and stops them after; the returned object gets `url` and `browser` once they are up. */
+export function useBrowser(handlers) {
   const env = {};
   let server;
   before(async () => {
-    server = await serve();
+    server = await serve(handlers);
     env.url = server.url;
     env.browser = await launch();
   });

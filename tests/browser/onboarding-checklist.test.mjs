@@ -116,6 +116,109 @@ test('a tick in one tab shows in another open tab', async () => {
   await context.close();
 });
 
+/** Puts `text` in storage as this checklist's record, then reloads so the widget reads it. */
+async function withSaved(page, text) {
+  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, text]);
+  await page.reload();
+  await mounted(page, '#onboarding');
+}
+
+const saved = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+
+for (const [kind, text, reason] of [
+  ['newer', '{"version":2,"ticks":{"first-day-x":"done"},"kept":["by a newer bundle"]}', /saved by a newer version of the handbook widgets \(record format 2; this page's version reads format 1\)/],
+  ['damaged', '{"version":1,"ticks":{"first-day-x":"do', /it is damaged \(EOF while parsing/],
+  ['wrong shape', '{"version":1,"ticks":["first-day-x"]}', /it is damaged \(invalid type: sequence, expected a map/],
+]) {
+  test(`saved progress this version cannot read (${kind}) is named and never touched`, async () => {
+    const page = await open();
+    await withSaved(page, text);
+    const notice = w(page).locator('[data-notice="unreadable"]');
+    assert.match(await notice.textContent(), /Saved progress is not shown/);
+    assert.match(await notice.textContent(), reason);
+    assert.equal(await notice.getAttribute('role'), 'status');
+    assert.equal(await w(page).locator('.hb-checklist').getAttribute('data-saving'), 'off');
+    assert.equal(await progressText(page), '0 of 117 done (0%)');
+    // Ticking works for the visit but is not saved over the record, then or after a reload.
+    await box(page, 'Add to meetings').click();
+    assert.equal(await progressText(page), '1 of 117 done (0%)');
+    await page.waitForTimeout(200);
+    assert.equal(await saved(page), text);
+    await page.reload();
+    await mounted(page, '#onboarding');
+    assert.equal(await saved(page), text);
+    assert.equal(await progressText(page), '0 of 117 done (0%)');
+    // Only resetting, on purpose and after a warning, replaces it.
+    await w(page).locator('[data-action="reset"]').click();
+    assert.match(await w(page).locator('[role="alertdialog"]').textContent(), /saved progress this page cannot read is deleted too/);
+    await w(page).locator('[data-action="confirm-reset"]').click();
+    await eventually(async () => (await saved(page)) === null, { message: 'the record removed' });
+    assert.equal(await notice.count(), 0);
+    await box(page, 'Add to meetings').click();
+    await eventually(async () => JSON.parse(await saved(page))?.version === 1, { message: 'saving again' });
+    assert.deepEqual(page.uncaught, []);
+  });
+}
+
+test('a record another tab saves in a newer format: this tab keeps its ticks and stops saving', async () => {
+  const context = await env.browser.newContext();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  a.uncaught = [];
+  a.on('pageerror', (e) => a.uncaught.push(String(e)));
+  await a.goto(url());
+  await b.goto(url());
+  await mounted(a, '#onboarding');
+  await mounted(b, '#onboarding');
+  await box(a, 'Add to meetings').click();
+  await box(a, 'Get accounts set up').click();
+  // A newer bundle in the other tab writes its own format.
+  const newer = '{"version":3,"ticks":{"elsewhere":"done"}}';
+  await b.evaluate(([k, t]) => localStorage.setItem(k, t), [KEY, newer]);
+  const notice = w(a).locator('[data-notice="unreadable"]');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /record format 3/);
+  assert.equal(await progressText(a), '2 of 117 done (1%)');
+  await box(a, 'Learn about team').click();
+  assert.equal(await progressText(a), '3 of 117 done (2%)');
+  await a.waitForTimeout(200);
+  assert.equal(await saved(a), newer);
+  assert.deepEqual(a.uncaught, []);
+  await context.close();
+});
+
+test('item ids that differ only in case or punctuation each get their own checkbox', async () => {
+  const page = await open();
+  await page.evaluate(() => {
+    const el = document.createElement('div');
+    el.id = 'ids';
+    el.setAttribute('data-hb-widget', 'onboarding-checklist');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify({ id: 'ids', title: 'Ids', phases: [
+      { id: 'week one', title: 'Week one', items: [{ id: 'Step.1', text: 'First' }, { id: 'step-1', text: 'Second' }, { id: 'STEP 1', text: 'Third' }] },
+      { id: 'Week-One', title: 'Week one again', items: [{ id: 'step_1', text: 'Fourth' }] },
+    ] });
+    el.append(script);
+    document.querySelector('main').append(el);
+  });
+  await mounted(page, '#ids');
+  const ids = page.locator('#ids');
+  const ticked = () => ids.locator('input[type="checkbox"]').evaluateAll((boxes) => boxes.map((b) => b.checked));
+  await ids.locator('label', { hasText: 'Second' }).click();
+  assert.deepEqual(await ticked(), [false, true, false, false]);
+  await ids.locator('label', { hasText: 'Fourth' }).click();
+  assert.deepEqual(await ticked(), [false, true, false, true]);
+  // Every element id in the widget is unique, and every label and disclosure points at one.
+  const report = await page.evaluate(() => {
+    const root = document.getElementById('ids').shadowRoot;
+    const ids = [...root.querySelectorAll('[id]')].map((el) => el.id);
+    const refs = [...root.querySelectorAll('label[for], [aria-controls]')]
+      .map((el) => el.getAttribute('for') ?? el.getAttribute('aria-controls'));
+    return { duplicates: ids.filter((id, i) => ids.indexOf(id) !== i), dangling: refs.filter((r) => !root.getElementById(r)) };
+  });
+  assert.deepEqual(report, { duplicates: [], dangling: [] });
+});
+
 test('reset asks first, then clears everything', async () => {
   const page = await open();
   await box(page, 'Add to meetings').click();

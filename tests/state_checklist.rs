@@ -1,0 +1,59 @@
+//! The checklist's reducer around saved records it cannot read: nothing is saved over them,
+//! this tab keeps its ticks, and only a reset on purpose lets saving resume.
+#![allow(clippy::unwrap_used)]
+
+use std::rc::Rc;
+
+use handbook_widgets::model::checklist::{Checklist, Mark, Record, Unreadable};
+use handbook_widgets::model::parse;
+use handbook_widgets::widgets::onboarding_checklist::{Action, ChecklistState};
+use yew::Reducible;
+
+fn checklist() -> Rc<Checklist> {
+    let json = r#"{"id": "c", "title": "C", "phases": [{"id": "p", "title": "P", "items": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}]}]}"#;
+    Rc::new(parse::<Checklist>(json).unwrap().with_ids())
+}
+
+#[test]
+fn an_unreadable_record_turns_saving_off_until_a_reset() {
+    let state = Rc::new(ChecklistState::new(
+        checklist(),
+        Err(Unreadable::Newer(2)),
+        None,
+    ));
+    assert!(!state.can_save());
+    assert!(state.ticks.is_empty());
+    let state = state.reduce(Action::Toggle("a".into()));
+    assert_eq!(state.ticks.get("a"), Some(&Mark::Done));
+    assert!(
+        !state.can_save(),
+        "a tick does not make the record writable"
+    );
+    let state = state.reduce(Action::AskReset).reduce(Action::ConfirmReset);
+    assert!(state.can_save());
+    assert!(state.ticks.is_empty());
+}
+
+#[test]
+fn an_unreadable_record_from_another_tab_keeps_this_tabs_ticks() {
+    let state = Rc::new(ChecklistState::new(
+        checklist(),
+        Ok(Record::default()),
+        None,
+    ))
+    .reduce(Action::Toggle("a".into()));
+    assert!(state.can_save());
+    let state = state.reduce(Action::Load(Err(Unreadable::Damaged("EOF".into()))));
+    assert!(!state.can_save());
+    assert_eq!(state.ticks.get("a"), Some(&Mark::Done));
+    // A readable record arriving later (the other tab reset) is taken, and saving resumes.
+    let state = state.reduce(Action::Load(Ok(Record::default())));
+    assert!(state.can_save());
+    assert!(state.ticks.is_empty());
+}
+
+#[test]
+fn storage_that_cannot_be_used_also_stops_saving() {
+    let state = ChecklistState::new(checklist(), Ok(Record::default()), Some("blocked".into()));
+    assert!(!state.can_save());
+}
