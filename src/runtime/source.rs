@@ -126,72 +126,97 @@ fn render_preset(def: &WidgetDef, name: &str, options: &MountOptions) -> Result<
 
 /// Fetches `url` and renders its text, or says why it could not. The request is stopped, and
 /// reported, when headers and body have not all arrived within the mount's timeout, or when
-/// the server announces more than [`MAX_BYTES`].
+/// the body is over [`MAX_BYTES`] (announced, or once read, before it is copied into wasm).
 pub async fn fetch_and_render(name: &str, url: &str, options: &MountOptions) -> Loaded {
     let def = match widget(name) {
         Ok(def) => def,
         Err(err) => return Loaded::Failed(Rc::new(err)),
     };
-    let fail = |kind: ErrorKind, message: String| {
-        Loaded::Failed(Rc::new(DataError::new(kind, message).from_origin(url)))
-    };
-    let seconds = options.timeout_seconds;
-    let too_slow = || {
-        fail(
-            ErrorKind::Source,
-            format!("the server took longer than {seconds} s to send the data, so the request was stopped"),
-        )
-    };
-    // The timer aborts the request (headers or body, whichever is under way) when it fires.
-    let controller = web_sys::AbortController::new().ok();
-    let timed_out = Rc::new(Cell::new(false));
-    let _timer = controller.clone().map(|controller| {
-        let timed_out = timed_out.clone();
-        gloo::timers::callback::Timeout::new(seconds.saturating_mul(1000), move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    });
-    let signal = controller.as_ref().map(web_sys::AbortController::signal);
-    let request = gloo::net::http::Request::get(url).abort_signal(signal.as_ref());
-    let response = match request.send().await {
-        Ok(response) => response,
-        Err(_) if timed_out.get() => return too_slow(),
-        Err(err) => return fail(ErrorKind::Source, format!("the request failed ({err})")),
-    };
-    if !response.ok() {
-        return fail(
-            ErrorKind::Source,
-            format!(
-                "the server answered HTTP {} {}",
-                response.status(),
-                response.status_text()
-            ),
-        );
+    match fetch_text(url, options.timeout_seconds).await {
+        Ok(text) => Loaded::from_result(render_text(def, &text, url, options)),
+        Err(err) => Loaded::Failed(Rc::new(err.from_origin(url))),
     }
-    let announced = response
-        .headers()
-        .get("content-length")
-        .and_then(|n| n.trim().parse::<usize>().ok());
-    if let Some(bytes) = announced.filter(|b| *b > MAX_BYTES) {
-        if let Some(controller) = &controller {
-            controller.abort();
-        }
-        return fail(
+}
+
+/// The body of `url` as text, within `seconds` and [`MAX_BYTES`].
+async fn fetch_text(url: &str, seconds: u32) -> Result<String, DataError> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let source = |message: String| DataError::new(ErrorKind::Source, message);
+    let too_big = |bytes: usize| {
+        DataError::new(
             ErrorKind::Limit,
             format!(
                 "the file is {}; the widgets accept at most {}",
                 size(bytes),
                 size(MAX_BYTES)
             ),
-        );
+        )
+    };
+    let window = web_sys::window().ok_or_else(|| source("there is no browser window".into()))?;
+    // The timer aborts the request (headers or body, whichever is under way) when it fires.
+    let controller = web_sys::AbortController::new().map_err(|e| source(failed(&e)))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        gloo::timers::callback::Timeout::new(seconds.saturating_mul(1000), move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let why = |e: wasm_bindgen::JsValue| {
+        if timed_out.get() {
+            source(format!(
+                "the server took longer than {seconds} s to send the data, so the request was stopped"
+            ))
+        } else {
+            source(failed(&e))
+        }
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(&why)?
+        .dyn_into()
+        .map_err(&why)?;
+    if !response.ok() {
+        controller.abort();
+        return Err(source(format!(
+            "the server answered HTTP {} {}",
+            response.status(),
+            response.status_text()
+        )));
     }
-    match response.text().await {
-        Ok(text) => Loaded::from_result(render_text(def, &text, url, options)),
-        Err(_) if timed_out.get() => too_slow(),
-        Err(err) => fail(
-            ErrorKind::Source,
-            format!("the response could not be read ({err})"),
-        ),
+    let announced = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<usize>().ok());
+    if let Some(bytes) = announced.filter(|b| *b > MAX_BYTES) {
+        controller.abort();
+        return Err(too_big(bytes));
     }
+    let body = JsFuture::from(response.text().map_err(&why)?)
+        .await
+        .map_err(&why)?;
+    let body: js_sys::JsString = body.dyn_into().map_err(&why)?;
+    // UTF-16 units: never more than the UTF-8 bytes the text becomes.
+    let units = body.length() as usize;
+    if units > MAX_BYTES {
+        return Err(too_big(units));
+    }
+    Ok(String::from(body))
+}
+
+/// "the request failed (…)", with what the browser said.
+fn failed(error: &wasm_bindgen::JsValue) -> String {
+    let detail = js_sys::Reflect::get(error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "no reason given".to_owned());
+    format!("the request failed ({detail})")
 }

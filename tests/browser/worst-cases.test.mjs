@@ -47,6 +47,9 @@ const page = `<!doctype html>
 ${Object.entries(inline).map(([id, [widget, json]]) =>
   `<div id="${id}" data-hb-widget="${widget}"><script type="application/json">${escape(json)}</script></div>`).join('\n')}
 <div id="too-big" data-hb-widget="hiring-timeline" data-src="/generated/28000-stages.json"></div>
+<div id="huge-announced" data-hb-widget="owner-directory" data-src="/generated/huge-announced.json"></div>
+<div id="huge-chunked" data-hb-widget="owner-directory" data-src="/generated/huge-chunked.json"></div>
+<div id="reset" data-hb-widget="owner-directory" data-src="/slow/reset"></div>
 <div id="never" data-hb-widget="hiring-timeline" data-src="/slow/never" data-timeout="1"></div>
 <div id="stall" data-hb-widget="hiring-timeline" data-src="/slow/stall" data-timeout="2"></div>
 <div id="good-directory" data-hb-widget="owner-directory" data-preset="mattermost-program-management"></div>
@@ -60,6 +63,19 @@ const env = useBrowser({
       ({ title: `Stage ${i}`, channel: 'video-call', minutes: 30, runBy: 'A recruiter', description: `Stage ${i}: we talk about the role and the team, and answer questions.` }));
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(hiring({}, stages)));
   },
+  // 11 MB, announced in Content-Length, and the same sent in chunks with no length given.
+  '/generated/huge-announced.json': (req, res) => {
+    const body = `{"title": "${' '.repeat(11 * 1048576)}"}`;
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+  },
+  '/generated/huge-chunked.json': (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('{"title": "');
+    for (let i = 0; i < 11; i += 1) res.write(' '.repeat(1048576));
+    res.end('"}');
+  },
+  // Drops the connection.
+  '/slow/reset': (req) => req.socket.destroy(),
   // Never answers at all.
   '/slow/never': (req, res) => res.on('close', () => { closed.never += 1; }),
   // Answers, sends part of the body, and stalls.
@@ -105,6 +121,12 @@ test('the worst data stays in its own mount, and everything else keeps working',
   assert.match(await alertText(p, 'too-big'), /the data is 4\.\d MB; this widget accepts at most 512 KB.*\/generated\/28000-stages\.json/s);
   assert.match(await alertText(p, 'brackets'), /nested more than 64 levels/);
   assert.match(await alertText(p, 'long-text'), /200,000 characters.*\$\.variants\[0\]\.stages\[0\]\.description/s);
+
+  // Over 10 MB, announced or not: refused before the text is copied into wasm.
+  for (const id of ['huge-announced', 'huge-chunked', 'reset']) await mounted(p, `#${id}`, 'error');
+  assert.match(await alertText(p, 'huge-announced'), /the file is 11\.0 MB; the widgets accept at most 10\.0 MB/);
+  assert.match(await alertText(p, 'huge-chunked'), /the file is 11\.0 MB; the widgets accept at most 10\.0 MB/);
+  assert.match(await alertText(p, 'reset'), /Data could not be loaded.*the request failed \(Failed to fetch\).*\/slow\/reset/s);
 
   // Fetches that never finish time out, in words, and the requests are stopped.
   for (const id of ['never', 'stall']) await mounted(p, `#${id}`, 'error');
