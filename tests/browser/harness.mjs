@@ -32,10 +32,11 @@ const routes = [
 /** Starts the server on a free loopback port; resolves to { url, close }. `handlers` maps
  *  exact paths to `(req, res) => …` for generated or misbehaving responses. */
 export async function serve(handlers = {}) {
+  const all = { '/phone.html': phoneFrame, ...handlers };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (handlers[path]) {
-      handlers[path](req, res);
+    if (all[path]) {
+      all[path](req, res);
       return;
     }
     const route = routes.find(([prefix]) => path.startsWith(prefix));
@@ -63,6 +64,17 @@ export async function serve(handlers = {}) {
       server.closeAllConnections(); // responses that never finish, on purpose
     }),
   };
+}
+
+/** `/phone.html?src=<page>`: the page in a frame 390 × 844 CSS pixels, a phone's viewport, for
+ *  engines whose windows cannot be made that narrow. */
+function phoneFrame(req, res) {
+  const src = new URL(req.url, 'http://x').searchParams.get('src') ?? '';
+  const attr = src.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+  res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }).end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Phone</title>
+<style>body { margin: 0; overflow: hidden; } iframe { border: 0; display: block; width: 390px; height: 844px; }</style></head>
+<body><iframe id="phone" title="Phone viewport" src="${attr}"></iframe></body></html>`);
 }
 
 /** Starts the server (with `handlers`, see `serve`) and the browser before a test file's tests

@@ -1,0 +1,59 @@
+// Shared by the cross-engine tests: runs a test file's tests once per engine (Chromium,
+// Firefox, WebKit) and width (desktop, phone), each group with its own server, driver and
+// browser session.
+import { describe, before, after } from 'node:test';
+import { serve } from '../browser/harness.mjs';
+import { ENGINES, selectedEngines, startEngine } from './webdriver.mjs';
+
+export { Key } from './webdriver.mjs';
+
+const announced = new Set();
+
+/** Declares `body(ctx)`'s tests for every selected engine, at 1280 px and in a 390 px phone
+ *  viewport. `ctx` gets `s` (the session), `url` (the server) and `phone` once the group's
+ *  `before` has run. */
+export function eachEngine(body) {
+  for (const name of selectedEngines()) {
+    for (const phone of [false, true]) {
+      describe(`${ENGINES[name].label}, ${phone ? 'phone, 390 px (a frame of that width)' : 'desktop, 1280 px'}`, () => {
+        const ctx = { phone, engine: name };
+        before(async () => {
+          ctx.server = await serve();
+          ctx.url = ctx.server.url;
+          ctx.driver = await startEngine(name);
+          if (!announced.has(name)) {
+            announced.add(name);
+            console.log(`engine: ${ctx.driver.version}`);
+          }
+          ctx.s = await ctx.driver.open({ phone });
+        });
+        after(async () => {
+          await ctx.s?.close();
+          await ctx.driver?.stop();
+          await ctx.server?.close();
+        });
+        body(ctx);
+      });
+    }
+  }
+}
+
+/** Opens `path` and waits until every mount on it has settled (ready or error). */
+export async function openSettled(ctx, path) {
+  await ctx.s.goto(`${ctx.url}${path}`);
+  await ctx.s.until(() => {
+    const mounts = [...document.querySelectorAll('[data-hb-widget]')];
+    return mounts.length > 0 && mounts.every((m) => ['ready', 'error'].includes(m.getAttribute('data-hb-state')));
+  }, [], { message: `every mount on ${path} to settle` });
+}
+
+/** In the page: the text of `selector` inside mount `id`'s shadow root (or of the mount). */
+export const text = (ctx, id, selector) => ctx.s.run((id, selector) => {
+  const host = document.getElementById(id);
+  const el = selector ? host.shadowRoot.querySelector(selector) : host.shadowRoot;
+  return el ? el.textContent.trim() : null;
+}, id, selector ?? null);
+
+/** In the page: an attribute of `selector` inside mount `id`'s shadow root. */
+export const attr = (ctx, id, selector, name) => ctx.s.run((id, selector, name) =>
+  document.getElementById(id).shadowRoot.querySelector(selector)?.getAttribute(name) ?? null, id, selector, name);

@@ -1,0 +1,106 @@
+// In Chromium, Firefox and WebKit, at desktop and phone width: every data source mounts, the
+// host page's styles stay out and the widgets' stay in, broken data stays in its own mount
+// beside a working widget, a strict Content-Security-Policy is kept, and no widget is wider
+// than its container.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eachEngine, openSettled, text, attr } from './harness.mjs';
+
+eachEngine((ctx) => {
+  test('every data source mounts, and styles stay on their side of the shadow root', async () => {
+    await openSettled(ctx, '/docs/handbook/product/hiring.html');
+    const report = await ctx.s.run(() => {
+      const mounts = [...document.querySelectorAll('[data-hb-widget]')];
+      const root = (id) => document.getElementById(id).shadowRoot;
+      return {
+        states: mounts.map((m) => `${m.id}:${m.getAttribute('data-hb-state')}`),
+        stages: ['mm', 'ff'].map((id) => root(id).querySelectorAll('.hb-stage').length),
+        inlineTitle: root('inline').querySelector('h2')?.textContent,
+        // The host hides `.hb-widget` and paints every button magenta; neither reaches inside.
+        widgetDisplay: getComputedStyle(root('mm').querySelector('.hb-widget')).display,
+        tabBackground: getComputedStyle(root('gl').querySelector('[role="tab"]')).backgroundColor,
+        hostButton: getComputedStyle(document.getElementById('host-button')).backgroundColor,
+        hostItem: getComputedStyle(document.querySelector('#host-list li')).color,
+        hostLog: window.hostLog,
+        // How the stylesheet arrived: shared constructable sheet, or the <style> fallback.
+        sheets: mounts.map((m) => (m.shadowRoot.adoptedStyleSheets?.length ? 'adopted' : m.shadowRoot.querySelector('style') ? 'style' : 'none')),
+      };
+    });
+    assert.deepEqual(report.states, ['mm', 'gl', 'ff', 'gitlab-levels', 'mm-levels', 'programs', 'onboarding', 'inline'].map((id) => `${id}:ready`));
+    assert.deepEqual(report.stages, [9, 8], 'preset and data-src');
+    assert.equal(report.inlineTitle, 'Inline process');
+    assert.notEqual(report.widgetDisplay, 'none');
+    assert.notEqual(report.tabBackground, 'rgb(255, 0, 255)');
+    assert.equal(report.hostButton, 'rgb(255, 0, 255)');
+    assert.equal(report.hostItem, 'rgb(0, 128, 0)');
+    assert.deepEqual(report.hostLog, ['head script', 'end of body']);
+    // Every engine here has constructable stylesheets; one without would get the fallback.
+    assert.deepEqual([...new Set(report.sheets)], ['adopted'], `stylesheets: ${report.sheets}`);
+  });
+
+  test('broken data stays in its own mount, and the good widget beside it works', async () => {
+    await openSettled(ctx, '/docs/handbook/product/broken.html');
+    const alert = (id) => text(ctx, id, '[role="alert"]');
+    assert.match(await alert('malformed'), /Malformed JSON.*trailing comma.*line 4, column 60/s);
+    assert.match(await alert('shape'), /Wrong data shape.*expected u32.*\$\.variants\[0\]\.stages\[0\]\.minutes/s);
+    assert.match(await alert('unknown-widget'), /Unknown widget.*"pie-chart"/s);
+    assert.match(await alert('not-found'), /HTTP 404.*\/data\/no-such-file\.json/s);
+    assert.match(await alert('no-data'), /data-src.*data-preset/s);
+    await ctx.s.click(['#good', '[role="tab"]:nth-child(4)']);
+    assert.equal(await attr(ctx, 'good', '[role="tab"]:nth-child(4)', 'aria-selected'), 'true');
+    // Hostile data: nothing ran, no unsafe link is live.
+    const hostile = await ctx.s.run(() => ({
+      pwned: window.pwned ?? null,
+      hrefs: [...document.getElementById('hostile').shadowRoot.querySelectorAll('[href]')].map((a) => a.getAttribute('href')),
+      hostAfter: window.hostAfter,
+      hostErrors: window.hostErrors,
+    }));
+    assert.deepEqual(hostile, { pwned: null, hrefs: ['https://example.com'], hostAfter: true, hostErrors: [] });
+  });
+
+  test('under a strict Content-Security-Policy every widget is styled, with no violation', async () => {
+    await openSettled(ctx, '/docs/strict/widgets.html');
+    const report = await ctx.s.run(() => ({
+      borders: [...document.querySelectorAll('[data-hb-widget]')].map((m) => {
+        const box = m.shadowRoot.querySelector('.hb-widget, .hb-error');
+        return `${m.id}:${box && getComputedStyle(box).borderTopStyle}`;
+      }),
+      violations: window.cspViolations,
+      errors: window.hostErrors,
+    }));
+    assert.deepEqual(report.borders, ['hiring', 'levels', 'programs', 'onboarding', 'fetched', 'inline', 'broken'].map((id) => `${id}:solid`));
+    assert.deepEqual(report.violations, []);
+    assert.deepEqual(report.errors, []);
+  });
+
+  test('no widget is wider than its container', async () => {
+    await openSettled(ctx, '/docs/handbook/product/hiring.html');
+    // Open what can be opened, so that hidden content is measured too.
+    await ctx.s.run(() => {
+      for (const m of document.querySelectorAll('[data-hb-widget]')) {
+        for (const b of m.shadowRoot.querySelectorAll('[aria-expanded="false"]')) b.click();
+      }
+    });
+    const overflow = await ctx.s.run(() => [...document.querySelectorAll('[data-hb-widget]')].flatMap((m) => {
+      const limit = m.getBoundingClientRect().right + 1;
+      // Content inside a scrolling or clipping box (the wide timeline's row) is that box's
+      // business; the box itself is measured.
+      const clipped = (el) => {
+        for (let a = el.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+        return false;
+      };
+      const wide = [...m.shadowRoot.querySelectorAll('*')]
+        .filter((el) => el.getBoundingClientRect().right > limit && !el.closest('[hidden]') && !clipped(el))
+        // Only the outermost offender of each subtree.
+        .filter((el, _, all) => !all.some((other) => other !== el && other.contains(el)));
+      const scroll = m.shadowRoot.querySelector('.hb-root');
+      return [
+        ...(scroll && scroll.scrollWidth > scroll.clientWidth + 1 ? [`${m.id}: ${scroll.scrollWidth} px of content in ${scroll.clientWidth} px`] : []),
+        ...wide.slice(0, 3).map((el) => `${m.id}: <${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round(el.getBoundingClientRect().right)} px, past ${Math.round(limit - 1)} px`),
+      ];
+    }));
+    assert.deepEqual(overflow, []);
+    const width = await ctx.s.run(() => document.documentElement.clientWidth);
+    assert.ok(ctx.phone ? width <= 390 : width > 1000, `viewport ${width} px`);
+  });
+});
