@@ -10,15 +10,15 @@ export { Key } from './webdriver.mjs';
 const announced = new Set();
 
 /** Declares `body(ctx)`'s tests for every selected engine, at 1280 px and in a 390 px phone
- *  viewport. `ctx` gets `s` (the session), `url` (the server) and `phone` once the group's
- *  `before` has run. */
-export function eachEngine(body) {
+ *  viewport. `ctx` gets `s` (the session), `url` (the server, with `handlers` as `serve` takes
+ *  them) and `phone` once the group's `before` has run. */
+export function eachEngine(body, { handlers } = {}) {
   for (const name of selectedEngines()) {
     for (const phone of [false, true]) {
       describe(`${ENGINES[name].label}, ${phone ? 'phone, 390 px (a frame of that width)' : 'desktop, 1280 px'}`, () => {
         const ctx = { phone, engine: name };
         before(async () => {
-          ctx.server = await serve();
+          ctx.server = await serve(handlers);
           ctx.url = ctx.server.url;
           ctx.driver = await startEngine(name);
           if (!announced.has(name)) {

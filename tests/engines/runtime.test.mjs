@@ -1,10 +1,11 @@
 // In Chromium, Firefox and WebKit, at desktop and phone width: every data source mounts, the
 // host page's styles stay out and the widgets' stay in, broken data stays in its own mount
-// beside a working widget, a strict Content-Security-Policy is kept, and no widget is wider
-// than its container.
+// beside a working widget (the worst data too: each engine has its own limits on the wasm
+// stack), a strict Content-Security-Policy is kept, and no widget is wider than its container.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachEngine, openSettled, text, attr } from './harness.mjs';
+import * as worst from '../browser/worst-cases.mjs';
 
 eachEngine((ctx) => {
   test('every data source mounts, and styles stay on their side of the shadow root', async () => {
@@ -58,6 +59,31 @@ eachEngine((ctx) => {
     assert.deepEqual(hostile, { pwned: null, hrefs: ['https://example.com'], hostAfter: true, hostErrors: [] });
   });
 
+  test('the worst data stays in its own mount, and a widget added afterwards still mounts', async () => {
+    const before = { ...worst.closed };
+    await openSettled(ctx, worst.PATH);
+    const states = await ctx.s.run(() => Object.fromEntries(
+      [...document.querySelectorAll('[data-hb-widget]')].map((m) => [m.id, m.getAttribute('data-hb-state')])));
+    for (const id of worst.READY) assert.equal(states[id], 'ready', id);
+    for (const [id, expected] of Object.entries(worst.ERRORS)) {
+      assert.equal(states[id], 'error', id);
+      assert.match(await text(ctx, id, '[role="alert"]'), expected, id);
+    }
+    assert.match(await text(ctx, 'deep-list', '.hb-widget'), /deepest.*item249/s);
+    assert.ok(worst.closed.never > before.never && worst.closed.stall > before.stall, 'the endless requests were stopped');
+    await ctx.s.click(['#good-hiring', '[role="tab"]:nth-child(3)']);
+    assert.equal(await attr(ctx, 'good-hiring', '[role="tab"]:nth-child(3)', 'aria-selected'), 'true');
+    await ctx.s.run(() => {
+      const later = document.createElement('div');
+      later.id = 'later';
+      later.setAttribute('data-hb-widget', 'hiring-timeline');
+      later.setAttribute('data-preset', 'flowfuse-pm-hiring');
+      document.querySelector('main').append(later);
+    });
+    await ctx.s.until(() => document.getElementById('later').getAttribute('data-hb-state') === 'ready', [], { message: 'the later widget' });
+    assert.deepEqual(await ctx.s.run(() => window.hostErrors), []);
+  });
+
   test('under a strict Content-Security-Policy every widget is styled, with no violation', async () => {
     await openSettled(ctx, '/docs/strict/widgets.html');
     const report = await ctx.s.run(() => ({
@@ -103,4 +129,4 @@ eachEngine((ctx) => {
     const width = await ctx.s.run(() => document.documentElement.clientWidth);
     assert.ok(ctx.phone ? width <= 390 : width > 1000, `viewport ${width} px`);
   });
-});
+}, { handlers: worst.handlers });
