@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachEngine, openSettled, text, attr } from './harness.mjs';
 import * as worst from '../browser/worst-cases.mjs';
+import { widgetOverflow } from '../browser/overflow.mjs';
 
 eachEngine((ctx) => {
   test('every data source mounts, and styles stay on their side of the shadow root', async () => {
@@ -101,30 +102,7 @@ eachEngine((ctx) => {
 
   test('no widget is wider than its container', async () => {
     await openSettled(ctx, '/docs/handbook/product/hiring.html');
-    // Open what can be opened, so that hidden content is measured too.
-    await ctx.s.run(() => {
-      for (const m of document.querySelectorAll('[data-hb-widget]')) {
-        for (const b of m.shadowRoot.querySelectorAll('[aria-expanded="false"]')) b.click();
-      }
-    });
-    const overflow = await ctx.s.run(() => [...document.querySelectorAll('[data-hb-widget]')].flatMap((m) => {
-      const limit = m.getBoundingClientRect().right + 1;
-      // Content inside a scrolling or clipping box (the wide timeline's row) is that box's
-      // business; the box itself is measured.
-      const clipped = (el) => {
-        for (let a = el.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
-        return false;
-      };
-      const wide = [...m.shadowRoot.querySelectorAll('*')]
-        .filter((el) => el.getBoundingClientRect().right > limit && !el.closest('[hidden]') && !clipped(el))
-        // Only the outermost offender of each subtree.
-        .filter((el, _, all) => !all.some((other) => other !== el && other.contains(el)));
-      const scroll = m.shadowRoot.querySelector('.hb-root');
-      return [
-        ...(scroll && scroll.scrollWidth > scroll.clientWidth + 1 ? [`${m.id}: ${scroll.scrollWidth} px of content in ${scroll.clientWidth} px`] : []),
-        ...wide.slice(0, 3).map((el) => `${m.id}: <${el.tagName.toLowerCase()} class="${el.className}"> ends at ${Math.round(el.getBoundingClientRect().right)} px, past ${Math.round(limit - 1)} px`),
-      ];
-    }));
+    const overflow = await ctx.s.run(widgetOverflow);
     assert.deepEqual(overflow, []);
     const width = await ctx.s.run(() => document.documentElement.clientWidth);
     assert.ok(ctx.phone ? width <= 390 : width > 1000, `viewport ${width} px`);
