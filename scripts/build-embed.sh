@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes dist/embed/: the bundle a maintainer copies to any path or CDN. Stable file names;
-# the entry finds its wasm relative to its own URL. Prints each file's raw, gzip and brotli size.
+# the entry finds its wasm relative to its own URL; handbook-widgets.css is for pre-rendered
+# pages. Prints each file's raw, gzip and brotli size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
@@ -15,4 +16,6 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   --strip-debug --strip-producers "$out/hb-core_bg.wasm" -o "$out/hb-core_bg.wasm"
 cp assets/embed/handbook-widgets.js "$out/"
+# The stylesheet pre-rendered pages link to: the same CSS the wasm carries.
+cargo run -q --bin handbook-widgets -- stylesheet > "$out/handbook-widgets.css"
 node scripts/sizes.mjs "$out"

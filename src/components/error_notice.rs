@@ -16,14 +16,20 @@ pub struct ErrorNoticeProps {
     pub widget: Option<AttrValue>,
 }
 
+/// The notice's first words: "The “hiring-timeline” widget could not be shown" (also what
+/// the command-line program prints).
+pub fn title(widget: Option<&str>) -> String {
+    match widget {
+        Some(name) if !name.is_empty() => format!("The “{name}” widget could not be shown"),
+        _ => "This widget could not be shown".to_owned(),
+    }
+}
+
 /// A `role="alert"` box naming the problem, the JSON path, line and column, and the data's origin.
 #[component]
 pub fn ErrorNotice(props: &ErrorNoticeProps) -> Html {
     let error = &props.error;
-    let what = match &props.widget {
-        Some(name) if !name.is_empty() => format!("The “{name}” widget could not be shown"),
-        _ => "This widget could not be shown".to_owned(),
-    };
+    let what = title(props.widget.as_deref());
     html! {
         <div class="hb-error" role="alert" data-error-kind={error.kind.key()}>
             <p class="hb-error__title"><strong>{ what }</strong>{ ": " }{ error.kind.headline() }</p>

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use yew::prelude::*;
 
-pub use error_notice::{ErrorNotice, ErrorNoticeProps};
+pub use error_notice::{title as error_title, ErrorNotice, ErrorNoticeProps};
 pub use heading::{Heading, HeadingProps};
 pub use source_line::{SourceLine, SourceLineProps};
 pub use tabs::{Tabs, TabsProps};

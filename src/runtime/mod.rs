@@ -20,7 +20,6 @@ pub use mount_view::{MountView, MountViewProps};
 pub use source::{DataSource, Loaded};
 pub use styles::CSS;
 
-use crate::model::limits::MAX_FETCH_SECONDS;
 use crate::widgets::MountOptions;
 
 /// The attribute that marks a mount element.
@@ -132,25 +131,7 @@ fn resolve_url(el: &Element, src: &str) -> String {
 }
 
 fn options(el: &Element) -> MountOptions {
-    let defaults = MountOptions::default();
-    MountOptions {
-        heading_level: el
-            .get_attribute("data-heading-level")
-            .and_then(|l| l.trim().parse::<u8>().ok())
-            .map_or(defaults.heading_level, |l| l.clamp(2, 5)),
-        variant: el.get_attribute("data-variant").filter(|v| !v.is_empty()),
-        key: [el.id(), el.get_attribute("data-preset").unwrap_or_default()]
-            .into_iter()
-            .map(|k| crate::url_state::key_of(&k))
-            .find(|k| !k.is_empty()),
-        theme: el
-            .get_attribute("data-theme")
-            .filter(|t| matches!(t.as_str(), "light" | "dark")),
-        timeout_seconds: el
-            .get_attribute("data-timeout")
-            .and_then(|t| t.trim().parse::<u32>().ok())
-            .map_or(defaults.timeout_seconds, |t| t.clamp(1, MAX_FETCH_SECONDS)),
-    }
+    MountOptions::from_attributes(|name| el.get_attribute(name))
 }
 
 /// A shadow root with the stylesheet (see [`styles::adopt`]) and an empty element to render into. The shadow root

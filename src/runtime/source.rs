@@ -76,13 +76,12 @@ pub fn resolve(name: &str, source: &DataSource, options: &MountOptions) -> Loade
         Err(err) => return Loaded::Failed(Rc::new(err)),
     };
     match source {
-        DataSource::Inline(text) => Loaded::from_result(render_text(def, text, "inline JSON", options)),
+        DataSource::Inline(text) => {
+            Loaded::from_result(render_text(def, text, "inline JSON", options))
+        }
         DataSource::Url(url) => Loaded::Loading(url.clone()),
         DataSource::Preset(preset) => Loaded::from_result(render_preset(def, preset, options)),
-        DataSource::Missing => Loaded::Failed(Rc::new(DataError::new(
-            ErrorKind::Source,
-            "the mount gives no data: add a child <script type=\"application/json\">, a data-src URL or a data-preset name",
-        ))),
+        DataSource::Missing => Loaded::Failed(Rc::new(missing_data())),
     }
 }
 
@@ -97,6 +96,12 @@ pub fn render_text(
 }
 
 fn render_preset(def: &WidgetDef, name: &str, options: &MountOptions) -> Result<Html, DataError> {
+    let json = preset_json(def, name)?;
+    render_text(def, json, &format!("preset \"{name}\""), options)
+}
+
+/// The JSON of the preset `name` for `def`, or an error naming the presets `def` has.
+pub fn preset_json(def: &WidgetDef, name: &str) -> Result<&'static str, DataError> {
     let Some(preset) = widgets::find_preset(name) else {
         let known: Vec<&str> = widgets::PRESETS
             .iter()
@@ -121,7 +126,15 @@ fn render_preset(def: &WidgetDef, name: &str, options: &MountOptions) -> Result<
             ),
         ));
     }
-    render_text(def, preset.json, &format!("preset \"{name}\""), options)
+    Ok(preset.json)
+}
+
+/// Why a mount without data cannot show anything (in the browser and in the pre-renderer).
+pub fn missing_data() -> DataError {
+    DataError::new(
+        ErrorKind::Source,
+        "the mount gives no data: add a child <script type=\"application/json\">, a data-src URL or a data-preset name",
+    )
 }
 
 /// Fetches `url` and renders its text, or says why it could not. The request is stopped, and

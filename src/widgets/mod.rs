@@ -39,6 +39,30 @@ impl Default for MountOptions {
     }
 }
 
+impl MountOptions {
+    /// The options a mount element's attributes give (`attribute(name)` reads one), the same
+    /// in the browser and in the pre-renderer.
+    pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Self {
+        let defaults = Self::default();
+        Self {
+            heading_level: attribute("data-heading-level")
+                .and_then(|l| l.trim().parse::<u8>().ok())
+                .map_or(defaults.heading_level, |l| l.clamp(2, 5)),
+            variant: attribute("data-variant").filter(|v| !v.is_empty()),
+            key: [attribute("id"), attribute("data-preset")]
+                .into_iter()
+                .map(|k| crate::url_state::key_of(&k.unwrap_or_default()))
+                .find(|k| !k.is_empty()),
+            theme: attribute("data-theme").filter(|t| matches!(t.as_str(), "light" | "dark")),
+            timeout_seconds: attribute("data-timeout")
+                .and_then(|t| t.trim().parse::<u32>().ok())
+                .map_or(defaults.timeout_seconds, |t| {
+                    t.clamp(1, crate::model::limits::MAX_FETCH_SECONDS)
+                }),
+        }
+    }
+}
+
 /// A widget this bundle can mount.
 pub struct WidgetDef {
     /// The `data-hb-widget` name.

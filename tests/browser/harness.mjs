@@ -12,7 +12,7 @@ const { chromium } = require('playwright-core');
 export const axePath = require.resolve('axe-core/axe.min.js');
 
 const root = normalize(join(dirname(fileURLToPath(import.meta.url)), '../..'));
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 
 // The policy a strict corporate handbook site sends: no inline styles or scripts at all.
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";

@@ -1,0 +1,560 @@
+//! `prerender`: writes into every `[data-hb-widget]` mount of built HTML pages the widget's
+//! server-rendered HTML, in a declarative shadow root with the stylesheet beside the bundle, so
+//! that the page shows the widget before any script runs and without JavaScript. Running it
+//! again replaces its own output. A mount whose data is wrong is reported and left as it was.
+
+use std::cell::Cell;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use handbook_widgets::components::error_title;
+use handbook_widgets::model::limits::MAX_BYTES;
+use handbook_widgets::model::DataError;
+use handbook_widgets::runtime::source::{missing_data, preset_json, widget};
+use handbook_widgets::runtime::WIDGET_ATTR;
+use handbook_widgets::widgets::MountOptions;
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+
+use crate::ssr::render_mount;
+
+const HELP: &str = "\
+Usage: handbook-widgets prerender <folder or page>... [options]
+
+Pre-renders every [data-hb-widget] mount in the HTML pages of each folder (searched
+recursively; run it on a site generator's output) or in each page named. Data comes from the
+mount as in the browser: inline JSON, data-src (a path relative to the page, or to the folder
+for one starting with /) or data-preset. The widget's HTML goes into a declarative shadow root
+with a <link> to handbook-widgets.css beside the page's handbook-widgets.js; data from data-src
+or a preset is copied into the mount, so the browser does not fetch it again. Pages are
+rewritten in place; running it twice gives the same pages.
+
+Options:
+  --base-url URL     the site's address: a data-src starting with it is read from the folder
+  --root FOLDER      the site's folder, for data-src paths starting with / (default: each folder
+                     named; for a page named on its own, the current folder)
+  --stylesheet URL   the stylesheet's address (default: beside the handbook-widgets.js script)
+  --strict           exit with status 1 when any mount could not be pre-rendered
+  -h, --help         this text
+
+Each mount that cannot be pre-rendered is reported as `file:line:column: message`, in the
+words of the browser's error box, and left as it was.
+";
+
+/// What the command line asked for.
+struct Options {
+    inputs: Vec<PathBuf>,
+    root: Option<PathBuf>,
+    base_url: Option<String>,
+    stylesheet: Option<String>,
+    strict: bool,
+}
+
+/// One mount as found in a page.
+#[derive(Default)]
+struct Mount {
+    attributes: Vec<(String, String)>,
+    /// Byte offset of the mount's start tag.
+    start: usize,
+    /// Byte offset and text of its inline JSON, if it has any.
+    inline: Option<(usize, String)>,
+}
+
+impl Mount {
+    fn attribute(&self, name: &str) -> Option<String> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+/// What became of one mount.
+enum Outcome {
+    /// Pre-rendered: what goes first into the mount.
+    Rendered(String),
+    /// Left as it was, with why (an error).
+    Failed(String),
+    /// Left as it was on purpose (a note): data from another site.
+    Skipped(String),
+}
+
+/// Where a mount's data is, for messages and for positions in it.
+enum Origin {
+    /// Inline JSON starting at this byte offset of the page.
+    Inline(usize),
+    /// A file of the site.
+    File(PathBuf),
+    /// A preset of the bundle.
+    Preset(String),
+}
+
+/// Totals for the summary line.
+#[derive(Default)]
+struct Totals {
+    pages: usize,
+    changed: usize,
+    rendered: usize,
+    failed: usize,
+    skipped: usize,
+}
+
+pub fn run(args: &[String]) -> ExitCode {
+    let options = match parse_args(args) {
+        Ok(Some(options)) => options,
+        Ok(None) => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprint!("handbook-widgets prerender: {message}\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut totals = Totals::default();
+    for input in &options.inputs {
+        let (root, pages) = if input.is_dir() {
+            (
+                options.root.clone().unwrap_or_else(|| input.clone()),
+                html_files(input),
+            )
+        } else {
+            (
+                options.root.clone().unwrap_or_else(|| PathBuf::from(".")),
+                vec![input.clone()],
+            )
+        };
+        for page in pages {
+            if let Err(message) = prerender_page(&page, &root, &options, &mut totals) {
+                eprintln!("{}: {message}", page.display());
+                totals.failed += 1;
+            }
+        }
+    }
+    eprintln!(
+        "handbook-widgets prerender: {} widget(s) pre-rendered in {} page(s), {} page(s) changed; {} could not be, {} left to the browser",
+        totals.rendered, totals.pages, totals.changed, totals.failed, totals.skipped
+    );
+    if options.strict && totals.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
+    let mut options = Options {
+        inputs: Vec::new(),
+        root: None,
+        base_url: None,
+        stylesheet: None,
+        strict: false,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--strict" => options.strict = true,
+            "--base-url" => {
+                let url = args.next().ok_or("--base-url needs a URL")?;
+                options.base_url = Some(url.trim_end_matches('/').to_owned());
+            }
+            "--root" => {
+                options.root = Some(PathBuf::from(args.next().ok_or("--root needs a folder")?));
+            }
+            "--stylesheet" => {
+                options.stylesheet = Some(args.next().ok_or("--stylesheet needs a URL")?.clone());
+            }
+            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
+            path => {
+                let path = PathBuf::from(path);
+                if !path.exists() {
+                    return Err(format!("{} does not exist", path.display()));
+                }
+                options.inputs.push(path);
+            }
+        }
+    }
+    if options.inputs.is_empty() {
+        return Err("name a folder or a page".to_owned());
+    }
+    Ok(Some(options))
+}
+
+/// Every `.html` file under `folder`, in a stable order, without following links.
+fn html_files(folder: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path();
+            if kind.is_dir() {
+                pending.push(path);
+            } else if kind.is_file() && path.extension().is_some_and(|e| e == "html" || e == "htm")
+            {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn prerender_page(
+    page: &Path,
+    root: &Path,
+    options: &Options,
+    totals: &mut Totals,
+) -> Result<(), String> {
+    let html = std::fs::read_to_string(page).map_err(|e| format!("cannot be read ({e})"))?;
+    let (mounts, script) = collect(&html).map_err(|e| format!("cannot be parsed ({e})"))?;
+    totals.pages += 1;
+    if mounts.is_empty() {
+        return Ok(());
+    }
+    let stylesheet = match (&options.stylesheet, script) {
+        (Some(url), _) => url.clone(),
+        (None, Some(src)) => beside(&src, "handbook-widgets.css"),
+        (None, None) => {
+            return Err(
+                "has widget mounts but no handbook-widgets.js script to find the stylesheet beside; give --stylesheet"
+                    .to_owned(),
+            )
+        }
+    };
+    let outcomes: Vec<Outcome> = mounts
+        .iter()
+        .map(|mount| prerender_mount(mount, &html, page, root, options, &stylesheet))
+        .collect();
+    for outcome in &outcomes {
+        match outcome {
+            Outcome::Rendered(_) => totals.rendered += 1,
+            Outcome::Failed(report) => {
+                totals.failed += 1;
+                eprintln!("{report}");
+            }
+            Outcome::Skipped(note) => {
+                totals.skipped += 1;
+                eprintln!("{note}");
+            }
+        }
+    }
+    let rewritten = rewrite(&html, &outcomes).map_err(|e| format!("cannot be rewritten ({e})"))?;
+    if rewritten != html {
+        std::fs::write(page, rewritten).map_err(|e| format!("cannot be written ({e})"))?;
+        totals.changed += 1;
+    }
+    Ok(())
+}
+
+/// The page's mounts, in document order, and the `src` of its handbook-widgets.js script.
+fn collect(html: &str) -> Result<(Vec<Mount>, Option<String>), lol_html::errors::RewritingError> {
+    let mounts = std::cell::RefCell::new(Vec::<Mount>::new());
+    let script = std::cell::RefCell::new(None::<String>);
+    let reading = Cell::new(false);
+    let widget_selector = format!("[{WIDGET_ATTR}]");
+    let inline_selector =
+        format!("[{WIDGET_ATTR}] > script[type=\"application/json\"]:not([data-hb-prerendered])");
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!(widget_selector, |el| {
+                    mounts.borrow_mut().push(Mount {
+                        attributes: el
+                            .attributes()
+                            .iter()
+                            .map(|a| (a.name(), a.value()))
+                            .collect(),
+                        start: el.source_location().bytes().start,
+                        inline: None,
+                    });
+                    Ok(())
+                }),
+                element!(inline_selector, |_| {
+                    // Only a mount's first inline script counts, as in the browser.
+                    let mut mounts = mounts.borrow_mut();
+                    let first = mounts.last().is_some_and(|m| m.inline.is_none());
+                    reading.set(first);
+                    if let (true, Some(mount)) = (first, mounts.last_mut()) {
+                        mount.inline = Some((usize::MAX, String::new()));
+                    }
+                    Ok(())
+                }),
+                text!(inline_selector, |t| {
+                    if reading.get() {
+                        if let Some((offset, text)) = mounts
+                            .borrow_mut()
+                            .last_mut()
+                            .and_then(|m| m.inline.as_mut())
+                        {
+                            *offset = (*offset).min(t.source_location().bytes().start);
+                            text.push_str(t.as_str());
+                        }
+                    }
+                    Ok(())
+                }),
+                element!("script[src]", |el| {
+                    if let Some(src) = el.get_attribute("src") {
+                        if src
+                            .split(['?', '#'])
+                            .next()
+                            .is_some_and(|p| p.ends_with("handbook-widgets.js"))
+                        {
+                            script.borrow_mut().get_or_insert(src);
+                        }
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )?;
+    Ok((mounts.into_inner(), script.into_inner()))
+}
+
+/// `url` with its last path segment replaced by `file`.
+fn beside(url: &str, file: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    match path.rfind('/') {
+        Some(i) => format!("{}{file}", path.get(..=i).unwrap_or_default()),
+        None => file.to_owned(),
+    }
+}
+
+fn prerender_mount(
+    mount: &Mount,
+    html: &str,
+    page: &Path,
+    root: &Path,
+    options: &Options,
+    stylesheet: &str,
+) -> Outcome {
+    let name = mount
+        .attribute(WIDGET_ATTR)
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    let at_mount = position(page, html, mount.start);
+    let fail = |location: String, error: &DataError, origin: Option<&str>| {
+        Outcome::Failed(report(&location, &name, error, origin))
+    };
+    let def = match widget(&name) {
+        Ok(def) => def,
+        Err(e) => return fail(at_mount, &e, None),
+    };
+    let mount_options = MountOptions::from_attributes(|a| mount.attribute(a));
+    let (json, origin) = match data(mount, page, root, options) {
+        Ok(Some(found)) => found,
+        Ok(None) => {
+            return Outcome::Skipped(format!(
+                "{at_mount}: note: the “{name}” widget's data-src is on another site, so the browser fetches and renders it (give --base-url if it is this site)"
+            ))
+        }
+        Err(e) => return fail(at_mount, &e, None),
+    };
+    let json = match &origin {
+        Origin::Preset(preset) => match preset_json(def, preset) {
+            Ok(json) => json.to_owned(),
+            Err(e) => return fail(at_mount, &e, None),
+        },
+        _ => json,
+    };
+    if let Err(e) = (def.render)(&json, &mount_options) {
+        return match &origin {
+            Origin::Inline(offset) => {
+                let location = json_position(page, html, *offset, &e);
+                fail(location, &e, Some("inline JSON"))
+            }
+            Origin::File(file) => {
+                let location = match (e.line, e.column) {
+                    (Some(l), Some(c)) => format!("{}:{l}:{c}", file.display()),
+                    _ => file.display().to_string(),
+                };
+                fail(location, &e, None)
+            }
+            Origin::Preset(preset) => fail(at_mount, &e, Some(&format!("preset \"{preset}\""))),
+        };
+    }
+    let shadow = match render_mount(&name, &json, &mount_options) {
+        Ok(shadow) => shadow,
+        Err(e) => return Outcome::Failed(format!("{at_mount}: could not render ({e})")),
+    };
+    let mut markup = String::new();
+    if !matches!(origin, Origin::Inline(_)) {
+        // The data the page was rendered from travels with it: the browser reads it like
+        // inline JSON and fetches nothing. `<` is escaped so no text can end the script.
+        let _ = write!(
+            markup,
+            "<script type=\"application/json\" data-hb-prerendered>{}</script>",
+            json.replace('<', "\\u003c")
+        );
+    }
+    let _ = write!(
+        markup,
+        "<template shadowrootmode=\"open\" data-hb-prerendered><link rel=\"stylesheet\" href=\"{}\"><div class=\"hb-mount\">{shadow}</div></template>",
+        escape_attribute(stylesheet)
+    );
+    Outcome::Rendered(markup)
+}
+
+/// The mount's JSON text and where it came from; `None` when it is on another site.
+fn data(
+    mount: &Mount,
+    page: &Path,
+    root: &Path,
+    options: &Options,
+) -> Result<Option<(String, Origin)>, DataError> {
+    if let Some((offset, text)) = &mount.inline {
+        return Ok(Some((text.clone(), Origin::Inline(*offset))));
+    }
+    if let Some(src) = mount.attribute("data-src").filter(|s| !s.trim().is_empty()) {
+        let src = src.trim();
+        let local = match &options.base_url {
+            Some(base) if src.starts_with(base.as_str()) => {
+                Some(src.get(base.len()..).unwrap_or_default().to_owned())
+            }
+            _ if src.contains("://") || src.starts_with("//") => None,
+            _ => Some(src.to_owned()),
+        };
+        let Some(local) = local else {
+            return Ok(None);
+        };
+        let path = local.split(['?', '#']).next().unwrap_or_default();
+        let file = match path.strip_prefix('/') {
+            Some(from_root) => root.join(from_root),
+            None => page.parent().unwrap_or(root).join(path),
+        };
+        let source =
+            |message: String| DataError::new(handbook_widgets::model::ErrorKind::Source, message);
+        let size = std::fs::metadata(&file)
+            .map_err(|e| {
+                source(format!(
+                    "data-src {src}: {} cannot be read ({e})",
+                    file.display()
+                ))
+            })?
+            .len();
+        if size > MAX_BYTES as u64 {
+            return Err(source(format!(
+                "data-src {src}: {} is over the widgets' {} MB limit",
+                file.display(),
+                MAX_BYTES / 1_048_576
+            )));
+        }
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            source(format!(
+                "data-src {src}: {} cannot be read ({e})",
+                file.display()
+            ))
+        })?;
+        return Ok(Some((text, Origin::File(file))));
+    }
+    match mount
+        .attribute("data-preset")
+        .filter(|s| !s.trim().is_empty())
+    {
+        Some(preset) => Ok(Some((
+            String::new(),
+            Origin::Preset(preset.trim().to_owned()),
+        ))),
+        None => Err(missing_data()),
+    }
+}
+
+/// `page:line:column` of byte `offset` of `html`.
+fn position(page: &Path, html: &str, offset: usize) -> String {
+    let (line, column) = line_column(html, offset);
+    format!("{}:{line}:{column}", page.display())
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// The page position of an error in inline JSON that starts at byte `offset` of the page.
+fn json_position(page: &Path, html: &str, offset: usize, error: &DataError) -> String {
+    let (line, column) = line_column(html, offset);
+    match (error.line, error.column) {
+        (Some(1), Some(c)) => format!("{}:{line}:{}", page.display(), column + c - 1),
+        (Some(l), Some(c)) => format!("{}:{}:{c}", page.display(), line + l - 1),
+        _ => format!("{}:{line}:{column}", page.display()),
+    }
+}
+
+/// `location: The “x” widget could not be shown: Headline: message (JSON path $.a, preset "p")`.
+fn report(location: &str, widget: &str, error: &DataError, origin: Option<&str>) -> String {
+    let mut out = format!(
+        "{location}: {}: {}: {}",
+        error_title(Some(widget)),
+        error.kind.headline(),
+        error.message
+    );
+    let place: Vec<String> = error
+        .path
+        .iter()
+        .map(|p| format!("JSON path {p}"))
+        .chain(origin.map(|o| format!("data {o}")))
+        .collect();
+    if !place.is_empty() {
+        let _ = write!(out, " ({})", place.join(", "));
+    }
+    out
+}
+
+fn escape_attribute(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// The page with each rendered mount's markup first inside it, and the pre-renderer's earlier
+/// output in those mounts removed. Failed and skipped mounts are left exactly as they were.
+fn rewrite(html: &str, outcomes: &[Outcome]) -> Result<String, lol_html::errors::RewritingError> {
+    let next = Cell::new(0usize);
+    let rendered = Cell::new(false);
+    let widget_selector = format!("[{WIDGET_ATTR}]");
+    let earlier = format!(
+        "[{WIDGET_ATTR}] > template[data-hb-prerendered], [{WIDGET_ATTR}] > script[data-hb-prerendered]"
+    );
+    // Bound, so that the handlers are dropped before the cells they borrow.
+    let rewritten = rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!(widget_selector, |el| {
+                    let i = next.get();
+                    next.set(i + 1);
+                    match outcomes.get(i) {
+                        Some(Outcome::Rendered(markup)) => {
+                            rendered.set(true);
+                            el.prepend(markup, ContentType::Html);
+                        }
+                        _ => rendered.set(false),
+                    }
+                    Ok(())
+                }),
+                element!(earlier, |el| {
+                    if rendered.get() {
+                        el.remove();
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    );
+    rewritten
+}
