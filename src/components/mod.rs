@@ -6,8 +6,6 @@ mod source_line;
 pub mod tabs;
 mod widget_header;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use yew::prelude::*;
 
 pub use error_notice::{title as error_title, ErrorNotice, ErrorNoticeProps};
@@ -16,15 +14,10 @@ pub use source_line::{SourceLine, SourceLineProps};
 pub use tabs::{Tabs, TabsProps};
 pub use widget_header::{WidgetHeader, WidgetHeaderProps};
 
-static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
-
-/// A prefix for element ids (`aria-controls`, `aria-labelledby`) unique to this component
-/// instance, stable across its renders.
-#[hook]
-pub fn use_id_prefix(kind: &'static str) -> AttrValue {
-    (*use_memo((), move |()| {
-        let n = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        AttrValue::from(format!("hb-{kind}-{n}"))
-    }))
-    .clone()
+/// The prefix of a widget's element ids (`aria-controls`, `aria-labelledby`): `hb-<kind>`.
+/// Each mount renders into a shadow root of its own, where ids need only be unique, so the
+/// prefix is the same in every render, in the browser and on the server alike (which
+/// hydration needs).
+pub fn id_prefix(kind: &'static str) -> AttrValue {
+    AttrValue::from(format!("hb-{kind}"))
 }

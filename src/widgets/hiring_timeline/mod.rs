@@ -10,7 +10,7 @@ use std::rc::Rc;
 use implicit_clone::unsync::IArray;
 use yew::prelude::*;
 
-use crate::components::{use_id_prefix, Tabs, WidgetHeader};
+use crate::components::{id_prefix, Tabs, WidgetHeader};
 use crate::markdown;
 use crate::model::hiring::HiringProcess;
 use crate::model::{parse, DataError};
@@ -55,7 +55,7 @@ pub fn HiringTimeline(props: &HiringTimelineProps) -> Html {
     let data = &props.data;
     let initial = props.initial.min(data.variants.len().saturating_sub(1));
     let state = use_reducer_eq(move || TimelineState::new(initial));
-    let id = use_id_prefix("timeline");
+    let id = id_prefix("timeline");
     let title_id = format!("{id}-title");
     let level = props.heading_level.clamp(2, 5);
 

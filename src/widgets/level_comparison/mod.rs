@@ -9,7 +9,7 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::{use_id_prefix, Heading, WidgetHeader};
+use crate::components::{id_prefix, Heading, WidgetHeader};
 use crate::markdown;
 use crate::model::hiring::{HiringProcess, Totals};
 use crate::model::levels::{compare, Ladder, Section};
@@ -132,7 +132,7 @@ pub fn LevelComparison(props: &LevelComparisonProps) -> Html {
         let (ladder, value) = (data.clone(), fragment.value.clone());
         use_reducer_eq(move || PairState::from_fragment(ladder, value.as_deref()))
     };
-    let id = use_id_prefix("levels");
+    let id = id_prefix("levels");
     let shared_open = use_state_eq(|| false);
     let level = props.heading_level.clamp(2, 5);
 

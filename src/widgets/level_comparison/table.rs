@@ -53,9 +53,9 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
             html! { <td role="cell" data-level={label.to_owned()} class="hb-absent">{ "Not stated" }</td> }
         }
     };
-    let hiring_cell = |info: &Option<Rc<HiringInfo>>, label: &str| match info {
+    let hiring_cell = |info: &Option<Rc<HiringInfo>>, label: &str, side: &'static str| match info {
         Some(info) => {
-            html! { <td role="cell" data-level={label.to_owned()}><HiringSummary info={info.clone()} /></td> }
+            html! { <td role="cell" data-level={label.to_owned()}><HiringSummary info={info.clone()} id={format!("hb-hiring-{side}")} /></td> }
         }
         None => {
             html! { <td role="cell" data-level={label.to_owned()} class="hb-absent">{ "Not stated" }</td> }
@@ -92,8 +92,8 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                 if props.hiring.0.is_some() || props.hiring.1.is_some() {
                     <tr role="row" class="hb-compare__hiring">
                         <th scope="row" role="rowheader">{ "Hiring process" }</th>
-                        { hiring_cell(&props.hiring.0, a.label()) }
-                        { hiring_cell(&props.hiring.1, b.label()) }
+                        { hiring_cell(&props.hiring.0, a.label(), "left") }
+                        { hiring_cell(&props.hiring.1, b.label(), "right") }
                     </tr>
                 }
             </tbody>
@@ -177,13 +177,15 @@ pub fn SideCell(props: &SideCellProps) -> Html {
 pub struct HiringSummaryProps {
     /// The level's hiring process. Required.
     pub info: Rc<HiringInfo>,
+    /// Id of the list of stages, unique in the widget (`hb-hiring-left`). Required.
+    pub id: AttrValue,
 }
 
 /// Stage count and interview time of a level's hiring process, its stages behind a disclosure.
 #[component]
 pub fn HiringSummary(props: &HiringSummaryProps) -> Html {
     let open = use_state_eq(|| false);
-    let id = crate::components::use_id_prefix("hiring");
+    let id = props.id.clone();
     let info = &props.info;
     let t = info.totals;
     let onclick = {

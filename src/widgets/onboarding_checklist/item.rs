@@ -15,7 +15,7 @@ pub struct ItemRowProps {
     pub item: Rc<Item>,
     /// All marks. Required.
     pub ticks: Rc<Ticks>,
-    /// The checkbox's element id, unique on the page whatever the item ids are: its phase's
+    /// The checkbox's element id, unique in the widget whatever the item ids are: its phase's
     /// prefix and its position (`…-item3-0-2`); children append theirs. Required.
     pub id: AttrValue,
     /// Whether a parent is marked not applicable (then this item is too). Default: `false`.

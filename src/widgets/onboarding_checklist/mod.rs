@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{use_id_prefix, WidgetHeader};
+use crate::components::{id_prefix, WidgetHeader};
 use crate::model::checklist::{
     export_markdown, parse_date, progress, schedule, storage_key, Checklist, Progress, Record,
 };
@@ -54,7 +54,7 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
             Err(reason) => ChecklistState::new(data, Ok(Record::default()), Some(reason)),
         })
     };
-    let id = use_id_prefix("checklist");
+    let id = id_prefix("checklist");
     let export_open = use_state_eq(|| false);
     let copied = use_state_eq(|| None::<&'static str>);
     let level = props.heading_level.clamp(2, 5);

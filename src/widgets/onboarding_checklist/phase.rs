@@ -23,7 +23,7 @@ pub struct PhaseSectionProps {
     pub timing: Timing,
     /// Whether the phase is open. Required.
     pub open: bool,
-    /// Prefix of the element ids in this phase, unique on the page (`hb-checklist-0-phase2`):
+    /// Prefix of the element ids in this phase, unique in the widget (`hb-checklist-phase2`):
     /// made from positions, never from ids in the data. Required.
     pub id: AttrValue,
     /// Heading level. Required.

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::tabs::{panel_id, tab_id};
-use crate::components::{use_id_prefix, Heading, Tabs, WidgetHeader};
+use crate::components::{id_prefix, Heading, Tabs, WidgetHeader};
 use crate::model::owners::{program, Directory, Filter, SearchIndex};
 use crate::model::{parse, DataError};
 use crate::url_state::{key_of, use_fragment};
@@ -63,7 +63,7 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
         use_memo(state.filter.clone(), move |f| index.programs(&data, f))
     };
     let written = use_mut_ref(|| fragment.value.clone());
-    let id = use_id_prefix("owners");
+    let id = id_prefix("owners");
     let level = props.heading_level.clamp(2, 4);
 
     // Effects: the fragment follows the state (typing replaces, other changes push), and the
