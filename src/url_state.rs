@@ -127,18 +127,18 @@ fn current_hash() -> String {
 }
 
 /// Reads the entry `key` from the fragment, follows back/forward and hash changes, and pushes
-/// new values with `history.pushState` (no scrolling, no `hashchange`). Outside a browser the
-/// value is always `None`.
+/// new values with `history.pushState` (no scrolling, no `hashchange`). The first render sees
+/// no entry, in the browser as on the server, so that a pre-rendered widget hydrates without
+/// a mismatch; the entry is read straight after (before the browser paints). Outside a
+/// browser the value is always `None`.
 #[hook]
 pub fn use_fragment(key: AttrValue) -> FragmentHandle {
-    let value = {
-        let key = key.clone();
-        use_state(move || get(&current_hash(), &key))
-    };
+    let value = use_state(|| None::<String>);
     {
         let (value, key) = (value.setter(), key.clone());
         use_effect_with(key, move |key| {
             let key = key.clone();
+            value.set(get(&current_hash(), &key));
             let on_change = move |_: &web_sys::Event| value.set(get(&current_hash(), &key));
             let listeners = web_sys::window().map(|w| {
                 let on_change = Rc::new(on_change);

@@ -16,11 +16,9 @@ fn checklist() -> Rc<Checklist> {
 
 #[test]
 fn an_unreadable_record_turns_saving_off_until_a_reset() {
-    let state = Rc::new(ChecklistState::new(
-        checklist(),
-        Err(Unreadable::Newer(2)),
-        None,
-    ));
+    let state = Rc::new(ChecklistState::new(checklist()));
+    assert!(!state.can_save(), "nothing is saved before storage is read");
+    let state = state.reduce(Action::Loaded(Ok(Err(Unreadable::Newer(2)))));
     assert!(!state.can_save());
     assert!(state.ticks.is_empty());
     let state = state.reduce(Action::Toggle("a".into()));
@@ -36,12 +34,9 @@ fn an_unreadable_record_turns_saving_off_until_a_reset() {
 
 #[test]
 fn an_unreadable_record_from_another_tab_keeps_this_tabs_ticks() {
-    let state = Rc::new(ChecklistState::new(
-        checklist(),
-        Ok(Record::default()),
-        None,
-    ))
-    .reduce(Action::Toggle("a".into()));
+    let state = Rc::new(ChecklistState::new(checklist()))
+        .reduce(Action::Loaded(Ok(Ok(Record::default()))))
+        .reduce(Action::Toggle("a".into()));
     assert!(state.can_save());
     let state = state.reduce(Action::Load(Err(Unreadable::Damaged("EOF".into()))));
     assert!(!state.can_save());
@@ -54,6 +49,24 @@ fn an_unreadable_record_from_another_tab_keeps_this_tabs_ticks() {
 
 #[test]
 fn storage_that_cannot_be_used_also_stops_saving() {
-    let state = ChecklistState::new(checklist(), Ok(Record::default()), Some("blocked".into()));
+    let state =
+        Rc::new(ChecklistState::new(checklist())).reduce(Action::Loaded(Err("blocked".into())));
+    assert!(state.loaded);
     assert!(!state.can_save());
+    assert_eq!(state.unsaved_reason.as_deref(), Some("blocked"));
+}
+
+#[test]
+fn saved_ticks_arrive_after_the_first_render() {
+    let record = Record {
+        ticks: [("b".to_owned(), Mark::Done)].into(),
+        start: Some("2026-01-05".into()),
+        ..Record::default()
+    };
+    let state = Rc::new(ChecklistState::new(checklist()));
+    assert!(state.ticks.is_empty());
+    let state = state.reduce(Action::Loaded(Ok(Ok(record))));
+    assert_eq!(state.ticks.get("b"), Some(&Mark::Done));
+    assert_eq!(state.start.as_deref(), Some("2026-01-05"));
+    assert!(state.can_save());
 }

@@ -48,19 +48,24 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
     let data = &props.data;
     let key = storage_key(&data.id);
     let state = {
-        let (data, key) = (data.clone(), key.clone());
-        use_reducer_eq(move || match storage::load(&key) {
-            Ok(text) => ChecklistState::new(data, Record::read(text.as_deref()), None),
-            Err(reason) => ChecklistState::new(data, Ok(Record::default()), Some(reason)),
-        })
+        let data = data.clone();
+        use_reducer_eq(move || ChecklistState::new(data))
     };
     let id = id_prefix("checklist");
     let export_open = use_state_eq(|| false);
     let copied = use_state_eq(|| None::<&'static str>);
     let level = props.heading_level.clamp(2, 5);
 
-    // Effects: save every change (never over a record this version cannot read); take changes
-    // saved by another tab.
+    // Effects: read what is saved (after the first render, which is the server's too); save
+    // every change (never over a record this version cannot read); take changes saved by
+    // another tab.
+    {
+        let (dispatcher, key) = (state.dispatcher(), key.clone());
+        use_effect_with(key, move |key| {
+            let read = storage::load(key).map(|text| Record::read(text.as_deref()));
+            dispatcher.dispatch(Action::Loaded(read));
+        });
+    }
     {
         let (dispatcher, key) = (state.dispatcher(), key.clone());
         let record = state.record();

@@ -28,6 +28,8 @@ pub struct ChecklistState {
     pub unsaved_reason: Option<String>,
     /// Why the saved record cannot be read; while set, nothing is saved over it. Default: none.
     pub unreadable: Option<Unreadable>,
+    /// Whether what is saved has been read yet; nothing is saved before. Default: `false`.
+    pub loaded: bool,
 }
 
 /// What the reader (or another tab) can do.
@@ -53,6 +55,9 @@ pub enum Action {
     CancelReset,
     /// Forget every mark and the start date.
     ConfirmReset,
+    /// What storage holds, read once after the first render: a record, one this version cannot
+    /// read, or why storage cannot be used.
+    Loaded(Result<Result<Record, Unreadable>, String>),
     /// Take what another tab saved: a record, or one this version cannot read (this tab then
     /// keeps its ticks and stops saving).
     Load(Result<Record, Unreadable>),
@@ -61,31 +66,26 @@ pub enum Action {
 }
 
 impl ChecklistState {
-    /// The state for `checklist` with what was saved (see [`Record::read`]).
-    pub fn new(
-        checklist: Rc<Checklist>,
-        saved: Result<Record, Unreadable>,
-        unsaved_reason: Option<String>,
-    ) -> Self {
-        let (record, unreadable) = match saved {
-            Ok(record) => (record, None),
-            Err(why) => (Record::default(), Some(why)),
-        };
+    /// The state for `checklist` before storage is read: nothing ticked, the same in the
+    /// browser and on the server (a pre-rendered checklist hydrates without a mismatch).
+    pub fn new(checklist: Rc<Checklist>) -> Self {
         Self {
             checklist,
-            ticks: record.ticks,
-            start: record.start,
+            ticks: Ticks::new(),
+            start: None,
             collapsed: BTreeSet::new(),
             hide_done: false,
             confirming_reset: false,
-            unsaved_reason,
-            unreadable,
+            unsaved_reason: None,
+            unreadable: None,
+            loaded: false,
         }
     }
 
-    /// Whether changes are saved: storage works and holds nothing this version cannot read.
+    /// Whether changes are saved: storage has been read, works, and holds nothing this
+    /// version cannot read.
     pub fn can_save(&self) -> bool {
-        self.unsaved_reason.is_none() && self.unreadable.is_none()
+        self.loaded && self.unsaved_reason.is_none() && self.unreadable.is_none()
     }
 
     /// The record to save.
@@ -139,6 +139,17 @@ impl Reducible for ChecklistState {
                 next.confirming_reset = false;
                 // The reader chose to start afresh: an unreadable record may now be replaced.
                 next.unreadable = None;
+            }
+            Action::Loaded(read) => {
+                next.loaded = true;
+                match read {
+                    Ok(Ok(record)) => {
+                        next.ticks = record.ticks;
+                        next.start = record.start;
+                    }
+                    Ok(Err(why)) => next.unreadable = Some(why),
+                    Err(reason) => next.unsaved_reason = Some(reason),
+                }
             }
             Action::Load(Ok(record)) => {
                 next.ticks = record.ticks;
