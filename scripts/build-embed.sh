@@ -16,6 +16,8 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   --strip-debug --strip-producers "$out/hb-core_bg.wasm" -o "$out/hb-core_bg.wasm"
 cp assets/embed/handbook-widgets.js "$out/"
-# The stylesheet pre-rendered pages link to: the same CSS the wasm carries.
+# The stylesheets pre-rendered pages link to: the same CSS the wasm carries, and the rules for
+# reading with scripts off.
 cargo run -q --bin handbook-widgets -- stylesheet > "$out/handbook-widgets.css"
+cargo run -q --bin handbook-widgets -- stylesheet --static > "$out/handbook-widgets-static.css"
 node scripts/sizes.mjs "$out"

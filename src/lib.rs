@@ -6,10 +6,16 @@
 //! - [`markdown`]: Markdown in data fields, rendered safely into Yew nodes.
 //! - [`components`]: view pieces shared by the widgets.
 //! - [`url_state`]: per-widget state in the URL fragment.
+//! - [`shape`]: the shape of rendered HTML, to hydrate only what was pre-rendered as expected.
 
 pub mod components;
 pub mod markdown;
 pub mod model;
 pub mod runtime;
+pub mod shape;
 pub mod url_state;
 pub mod widgets;
+
+/// This build's identity: a hash of the sources, styles, presets and locked dependencies (see
+/// `build.rs`). Pre-rendered pages carry the build they were rendered by.
+pub const BUILD: &str = env!("HB_BUILD");

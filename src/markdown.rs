@@ -271,8 +271,21 @@ impl Builder {
             return;
         }
         self.budget -= 1;
+        // Body rows go in a <tbody>, as the HTML parser would put them (a pre-rendered
+        // table then has the same shape in the page as in the render).
+        if matches!(tag, Tag::TableRow) && self.top_is("table") {
+            self.stack.push(Frame::new(Some(VTag::new("tbody"))));
+        }
         let element = open(tag, self.table_head);
         self.stack.push(Frame::new(element));
+    }
+
+    /// Whether the innermost open element is a `name`.
+    fn top_is(&self, name: &str) -> bool {
+        self.stack
+            .last()
+            .and_then(|f| f.tag.as_ref())
+            .is_some_and(|t| t.tag() == name)
     }
 
     fn end(&mut self, end: &TagEnd) {
@@ -288,6 +301,12 @@ impl Builder {
             return;
         }
         self.flush();
+        if matches!(end, TagEnd::Table) && self.top_is("tbody") {
+            if let Some(tbody) = self.stack.pop() {
+                let node = tbody.finish();
+                self.push(node);
+            }
+        }
         if let Some(frame) = self.stack.pop() {
             let node = wrap_table_head(frame, end);
             self.push(node);

@@ -14,9 +14,10 @@ Usage:
       Writes every [data-hb-widget] mount's rendered widget into the built HTML pages, so
       that it shows before any script runs and without JavaScript. Run it after the site
       generator, on its output folder. See `handbook-widgets prerender --help`.
-  handbook-widgets stylesheet
-      Prints the widgets' stylesheet: handbook-widgets.css, which pre-rendered pages link to
-      (`./dev embed` writes it beside the bundle).
+  handbook-widgets stylesheet [--static]
+      Prints the widgets' stylesheet, handbook-widgets.css, which pre-rendered pages link to;
+      with --static, handbook-widgets-static.css, which they load when scripts are off
+      (`./dev embed` writes both beside the bundle).
   handbook-widgets --version
 ";
 
@@ -25,10 +26,20 @@ fn main() -> ExitCode {
     let rest = args.get(1..).unwrap_or_default();
     match args.first().map(String::as_str) {
         Some("prerender") => prerender::run(rest),
-        Some("stylesheet") => {
-            print!("{}", handbook_widgets::runtime::CSS);
-            ExitCode::SUCCESS
-        }
+        Some("stylesheet") => match rest {
+            [] => {
+                print!("{}", handbook_widgets::runtime::CSS);
+                ExitCode::SUCCESS
+            }
+            [flag] if flag == "--static" => {
+                print!("{}", handbook_widgets::runtime::STATIC_CSS);
+                ExitCode::SUCCESS
+            }
+            _ => {
+                eprint!("handbook-widgets stylesheet: takes only --static\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         Some("--version" | "-V") => {
             println!("handbook-widgets {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS

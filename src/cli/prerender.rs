@@ -397,10 +397,16 @@ fn prerender_mount(
             json.replace('<', "\\u003c")
         );
     }
+    // The widget, with the build that rendered it and its shape, so that the browser hydrates
+    // it only when its own build and the DOM it parsed agree; the static rules only when
+    // scripts are off.
     let _ = write!(
         markup,
-        "<template shadowrootmode=\"open\" data-hb-prerendered><link rel=\"stylesheet\" href=\"{}\"><div class=\"hb-mount\">{shadow}</div></template>",
-        escape_attribute(stylesheet)
+        "<template shadowrootmode=\"open\" data-hb-prerendered><link rel=\"stylesheet\" href=\"{}\"><noscript><link rel=\"stylesheet\" href=\"{}\"></noscript><div class=\"hb-mount\" data-hb-build=\"{}\" data-hb-shape=\"{}\">{shadow}</div></template>",
+        escape_attribute(stylesheet),
+        escape_attribute(&beside(stylesheet, "handbook-widgets-static.css")),
+        handbook_widgets::BUILD,
+        handbook_widgets::shape::of_html(&shadow),
     );
     Outcome::Rendered(markup)
 }

@@ -6,7 +6,7 @@ use handbook_widgets::runtime::{DataSource, MountView, MountViewProps};
 use handbook_widgets::widgets::MountOptions;
 
 /// The HTML a mount's shadow root holds once `widget` has rendered `json` with `options`: the
-/// same markup the browser builds (the data is known to parse).
+/// same markup the browser builds (the data is known to parse), with Yew's hydration markers.
 pub fn render_mount(widget: &str, json: &str, options: &MountOptions) -> std::io::Result<String> {
     let props = MountViewProps {
         widget: widget.to_owned().into(),
@@ -14,7 +14,7 @@ pub fn render_mount(widget: &str, json: &str, options: &MountOptions) -> std::io
         options: Rc::new(options.clone()),
         host: None,
     };
-    let renderer = yew::LocalServerRenderer::<MountView>::with_props(props).hydratable(false);
+    let renderer = yew::LocalServerRenderer::<MountView>::with_props(props).hydratable(true);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;

@@ -18,7 +18,7 @@ use yew::{AppHandle, AttrValue};
 
 pub use mount_view::{MountView, MountViewProps};
 pub use source::{DataSource, Loaded};
-pub use styles::CSS;
+pub use styles::{CSS, STATIC_CSS};
 
 use crate::widgets::MountOptions;
 
@@ -69,11 +69,18 @@ pub fn mount(element: Element) -> bool {
     if !element.has_attribute(WIDGET_ATTR) || element.has_attribute(MOUNTED_ATTR) {
         return false;
     }
-    let Some(root) = prepare_root(&element) else {
-        web_sys::console::error_1(
-            &"handbook-widgets: could not create a place to render into".into(),
-        );
-        return false;
+    let prerendered = prerendered_root(&element);
+    let root = match &prerendered {
+        Some(root) => root.clone(),
+        None => match prepare_root(&element) {
+            Some(root) => root,
+            None => {
+                web_sys::console::error_1(
+                    &"handbook-widgets: could not create a place to render into".into(),
+                );
+                return false;
+            }
+        },
     };
     let _ = element.set_attribute(MOUNTED_ATTR, "");
     let props = MountViewProps {
@@ -88,7 +95,12 @@ pub fn mount(element: Element) -> bool {
         options: Rc::new(options(&element)),
         host: Some(element.clone()),
     };
-    let app = yew::Renderer::<MountView>::with_root_and_props(root, props).render();
+    let renderer = yew::Renderer::<MountView>::with_root_and_props(root, props);
+    let app = if prerendered.is_some() {
+        renderer.hydrate()
+    } else {
+        renderer.render()
+    };
     MOUNTS.with(|m| {
         if let Ok(mut mounts) = m.try_borrow_mut() {
             mounts.push((element, app));
@@ -132,6 +144,32 @@ fn resolve_url(el: &Element, src: &str) -> String {
 
 fn options(el: &Element) -> MountOptions {
     MountOptions::from_attributes(|name| el.get_attribute(name))
+}
+
+/// The pre-rendered widget inside `element`'s shadow root, when it can be hydrated: rendered by
+/// this very build, and parsed by the browser into the shape the pre-renderer wrote (no
+/// minifier took Yew's markers out, no parser moved an element). Otherwise `None`, and the
+/// widget is rendered afresh in its place.
+fn prerendered_root(element: &Element) -> Option<Element> {
+    let root = element
+        .shadow_root()?
+        .query_selector(".hb-mount[data-hb-build]")
+        .ok()??;
+    let build = root.get_attribute("data-hb-build").unwrap_or_default();
+    let reason = if build != crate::BUILD {
+        format!(
+            "it was pre-rendered by another build ({build}; this is {})",
+            crate::BUILD
+        )
+    } else if root.get_attribute("data-hb-shape").as_deref() != Some(&crate::shape::of_dom(&root)) {
+        "the page changed it after pre-rendering (a minifier or an edit)".to_owned()
+    } else {
+        return Some(root);
+    };
+    web_sys::console::warn_1(
+        &format!("handbook-widgets: rendering a widget afresh, because {reason}").into(),
+    );
+    None
 }
 
 /// A shadow root with the stylesheet (see [`styles::adopt`]) and an empty element to render into. The shadow root

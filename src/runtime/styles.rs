@@ -7,14 +7,21 @@ use std::cell::RefCell;
 
 use web_sys::{CssStyleSheet, Document, ShadowRoot};
 
-/// Every widget's CSS, base first.
+/// Every widget's CSS, base first, then [`STATIC_CSS`] for print.
 pub const CSS: &str = concat!(
     include_str!("../../assets/styles/base.css"),
     include_str!("../../assets/styles/hiring-timeline.css"),
     include_str!("../../assets/styles/level-comparison.css"),
     include_str!("../../assets/styles/owner-directory.css"),
     include_str!("../../assets/styles/onboarding-checklist.css"),
+    "@media print {\n",
+    include_str!("../../assets/styles/static.css"),
+    "}\n",
 );
+
+/// How a widget reads when it can only be read: printed, or pre-rendered with scripts off
+/// (handbook-widgets-static.css).
+pub const STATIC_CSS: &str = include_str!("../../assets/styles/static.css");
 
 thread_local! {
     /// The one stylesheet every shadow root adopts, made on first use; `None` inside until then.
