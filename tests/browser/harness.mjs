@@ -21,6 +21,8 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
 // Pages under /docs/strict/ come with the strict Content-Security-Policy.
 const routes = [
   ['/docs/strict/', 'tests/fixtures/host/strict/'],
+  // A small site that prerender.test.mjs pre-renders with the command-line program.
+  ['/site/', 'target/prerendered-site/'],
   ['/cdn/widgets/v1/', 'dist/embed/'],
   ['/gallery/', 'dist/gallery/'],
   ['/cdn-missing-wasm/', 'dist/embed/'],
@@ -33,8 +35,10 @@ const routes = [
  *  exact paths to `(req, res) => …` for generated or misbehaving responses. */
 export async function serve(handlers = {}) {
   const all = { '/phone.html': phoneFrame, ...handlers };
+  const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
     if (all[path]) {
       all[path](req, res);
       return;
@@ -59,6 +63,8 @@ export async function serve(handlers = {}) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
+    /** Every path requested so far, in order. */
+    requests,
     close: () => new Promise((done) => {
       server.close(done);
       server.closeAllConnections(); // responses that never finish, on purpose
@@ -85,6 +91,7 @@ export function useBrowser(handlers) {
   before(async () => {
     server = await serve(handlers);
     env.url = server.url;
+    env.requests = server.requests;
     env.browser = await launch();
   });
   after(async () => {

@@ -2,11 +2,14 @@
 // host page's styles stay out and the widgets' stay in, broken data stays in its own mount
 // beside a working widget (the worst data too: each engine has its own limits on the wasm
 // stack), a strict Content-Security-Policy is kept, and no widget is wider than its container.
-import { test } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachEngine, openSettled, text, attr } from './harness.mjs';
 import * as worst from '../browser/worst-cases.mjs';
 import { widgetOverflow } from '../browser/overflow.mjs';
+import * as prerendered from '../browser/prerendered-site.mjs';
+
+before(prerendered.buildSite);
 
 eachEngine((ctx) => {
   test('every data source mounts, and styles stay on their side of the shadow root', async () => {
@@ -38,6 +41,19 @@ eachEngine((ctx) => {
     assert.deepEqual(report.hostLog, ['head script', 'end of body']);
     // Every engine here has constructable stylesheets; one without would get the fallback.
     assert.deepEqual([...new Set(report.sheets)], ['adopted'], `stylesheets: ${report.sheets}`);
+  });
+
+  test('a pre-rendered page hydrates: the widgets keep what the browser parsed, and work', async () => {
+    await openSettled(ctx, prerendered.PAGE);
+    const report = await ctx.s.run(() => [...document.querySelectorAll('[data-hb-widget]')].map((m) =>
+      // A fresh render empties the shadow root; hydration keeps the pre-rendered stylesheet
+      // link and the marked root.
+      `${m.id}:${m.getAttribute('data-hb-state')}:${m.shadowRoot.querySelectorAll('link[rel="stylesheet"], .hb-mount[data-hb-build]').length}`));
+    assert.deepEqual(report, prerendered.IDS.map((id) => `${id}:ready:2`));
+    await ctx.s.click(['#gl', '[role="tab"]:nth-child(3)']);
+    assert.equal(await attr(ctx, 'gl', '[role="tab"]:nth-child(3)', 'aria-selected'), 'true');
+    await ctx.s.click(['#programs', 'button.hb-person-chip[data-person="hanna"]']);
+    assert.equal(await text(ctx, 'programs', '.hb-dir__status'), '4 of 13 programs match');
   });
 
   test('broken data stays in its own mount, and the good widget beside it works', async () => {
