@@ -2,38 +2,65 @@
 //
 //   <script type="module" src="https://example.com/widgets/handbook-widgets.js"></script>
 //
-// Loads the wasm next to this file (never relative to the page), which mounts every
-// [data-hb-widget] element and watches the page for more. Exports mountAll() and mount(),
-// also reachable as window.handbookWidgets; both wait for the wasm and then return what the
-// runtime returns (how many were mounted / whether the element was mounted).
-import init, { mountAll as coreMountAll, mount as coreMount } from './hb-core.js';
-
+// Costs a page nothing more until it has a widget: only when a [data-hb-widget] element is on
+// the page, now or later, does it fetch the runtime (hb-core.js and its wasm, next to this
+// file, never relative to the page), which mounts or hydrates every widget and watches the
+// page for more. Exports mountAll() and mount(), also reachable as window.handbookWidgets; both
+// load the runtime if needed and return what it returns (how many were mounted / whether the
+// element was mounted). `await ready` loads it too, and gives false if it could not be loaded.
 const wasmUrl = new URL('./hb-core_bg.wasm', import.meta.url);
+const SELECTOR = '[data-hb-widget]';
+
+let runtime;
 
 // Never rejects: a failed load is reported in place and on the console, not thrown at the page.
-export const ready = init({ module_or_path: wasmUrl }).then(
-  () => true,
-  (error) => {
-    console.error('handbook-widgets: could not load', wasmUrl.href, error);
-    reportLoadFailure(error);
-    return false;
-  },
-);
+function load() {
+  runtime ??= import('./hb-core.js')
+    .then((core) => core.default({ module_or_path: wasmUrl }).then(() => core))
+    .catch((error) => {
+      console.error('handbook-widgets: could not load', wasmUrl.href, error);
+      reportLoadFailure(error);
+      return null;
+    });
+  return runtime;
+}
+
+export const ready = { then: (resolve, reject) => load().then((core) => core !== null).then(resolve, reject) };
 
 export async function mountAll(root) {
-  return (await ready) ? coreMountAll(root ?? undefined) : 0;
+  const core = await load();
+  return core ? core.mountAll(root ?? undefined) : 0;
 }
 
 export async function mount(element) {
-  return (await ready) ? coreMount(element) : false;
+  const core = await load();
+  return core ? core.mount(element) : false;
 }
 
 if (typeof window !== 'undefined') {
-  window.handbookWidgets = Object.freeze({ mountAll, mount, ready });
+  window.handbookWidgets = Object.freeze({
+    mountAll,
+    mount,
+    get ready() {
+      return load().then((core) => core !== null);
+    },
+  });
+  if (document.querySelector(SELECTOR)) {
+    load();
+  } else {
+    // A client-side-routed handbook may add a widget later.
+    const watch = new MutationObserver(() => {
+      if (document.querySelector(SELECTOR)) {
+        watch.disconnect();
+        load();
+      }
+    });
+    watch.observe(document.documentElement, { childList: true, subtree: true });
+  }
 }
 
 function reportLoadFailure(error) {
-  for (const el of document.querySelectorAll('[data-hb-widget]:not([data-hb-mounted])')) {
+  for (const el of document.querySelectorAll(`${SELECTOR}:not([data-hb-mounted])`)) {
     if (el.querySelector(':scope > .hb-load-error')) continue;
     el.setAttribute('data-hb-state', 'error');
     const box = document.createElement('p');

@@ -112,3 +112,27 @@ test('a bundle whose wasm cannot load says so in place and throws nothing at the
   assert.deepEqual(page.uncaught, []);
   assert.equal(await page.evaluate(async () => window.handbookWidgets.mountAll()), 0);
 });
+
+test('a page with the tag and no widget fetches nothing more, until a widget appears', async () => {
+  const page = await openPage(env.browser, null);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${env.url}/docs/handbook/product/no-widgets.html`);
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(fetched.filter((p) => p.startsWith('/cdn/')), ['/cdn/widgets/v1/handbook-widgets.js']);
+  // The entry alone, served uncompressed here (a CDN's brotli makes it about a third).
+  const bytes = await page.evaluate(() => performance.getEntriesByType('resource').reduce((sum, r) => sum + r.encodedBodySize, 0));
+  console.log(`a page with the tag and no widget: ${bytes} bytes beyond its HTML (uncompressed)`);
+  assert.ok(bytes < 3 * 1024, `${bytes} bytes`);
+  // A widget added later (client-side routing) brings the runtime, and mounts.
+  await page.evaluate(() => {
+    const el = document.createElement('div');
+    el.id = 'later';
+    el.setAttribute('data-hb-widget', 'hiring-timeline');
+    el.setAttribute('data-preset', 'flowfuse-pm-hiring');
+    document.querySelector('main').append(el);
+  });
+  await mounted(page, '#later');
+  assert.ok(fetched.includes('/cdn/widgets/v1/hb-core_bg.wasm'));
+  assert.deepEqual(page.uncaught, []);
+});

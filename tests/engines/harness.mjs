@@ -57,3 +57,20 @@ export const text = (ctx, id, selector) => ctx.s.run((id, selector) => {
 /** In the page: an attribute of `selector` inside mount `id`'s shadow root. */
 export const attr = (ctx, id, selector, name) => ctx.s.run((id, selector, name) =>
   document.getElementById(id).shadowRoot.querySelector(selector)?.getAttribute(name) ?? null, id, selector, name);
+
+/** Waits (up to 5 s) until the text of `selector` in mount `id` is `expected`: an action's
+ *  result, given the engine a moment to render it. Fails naming what it is instead. */
+export async function expectText(ctx, id, selector, expected) {
+  await ctx.s.until((id, selector, expected) =>
+    document.getElementById(id).shadowRoot.querySelector(selector)?.textContent.trim() === expected,
+  [id, selector, expected], { timeout: 5000, message: `${selector} in #${id} to read "${expected}"` })
+    .catch(async (e) => { throw new Error(`${e.message}; it reads "${await text(ctx, id, selector)}"`); });
+}
+
+/** Waits (up to 5 s) until attribute `name` of `selector` in mount `id` is `expected`. */
+export async function expectAttr(ctx, id, selector, name, expected) {
+  await ctx.s.until((id, selector, name, expected) =>
+    document.getElementById(id).shadowRoot.querySelector(selector)?.getAttribute(name) === expected,
+  [id, selector, name, expected], { timeout: 5000, message: `${name} of ${selector} in #${id} to be "${expected}"` })
+    .catch(async (e) => { throw new Error(`${e.message}; it is "${await attr(ctx, id, selector, name)}"`); });
+}

@@ -4,7 +4,7 @@
 // stack), a strict Content-Security-Policy is kept, and no widget is wider than its container.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { eachEngine, openSettled, text, attr } from './harness.mjs';
+import { eachEngine, openSettled, text, expectText, expectAttr } from './harness.mjs';
 import * as worst from '../browser/worst-cases.mjs';
 import { widgetOverflow } from '../browser/overflow.mjs';
 import * as prerendered from '../browser/prerendered-site.mjs';
@@ -51,9 +51,9 @@ eachEngine((ctx) => {
       `${m.id}:${m.getAttribute('data-hb-state')}:${m.shadowRoot.querySelectorAll('link[rel="stylesheet"], .hb-mount[data-hb-build]').length}`));
     assert.deepEqual(report, prerendered.IDS.map((id) => `${id}:ready:2`));
     await ctx.s.click(['#gl', '[role="tab"]:nth-child(3)']);
-    assert.equal(await attr(ctx, 'gl', '[role="tab"]:nth-child(3)', 'aria-selected'), 'true');
+    await expectAttr(ctx, 'gl', '[role="tab"]:nth-child(3)', 'aria-selected', 'true');
     await ctx.s.click(['#programs', 'button.hb-person-chip[data-person="hanna"]']);
-    assert.equal(await text(ctx, 'programs', '.hb-dir__status'), '4 of 13 programs match');
+    await expectText(ctx, 'programs', '.hb-dir__status', '4 of 13 programs match');
   });
 
   test('broken data stays in its own mount, and the good widget beside it works', async () => {
@@ -65,7 +65,7 @@ eachEngine((ctx) => {
     assert.match(await alert('not-found'), /HTTP 404.*\/data\/no-such-file\.json/s);
     assert.match(await alert('no-data'), /data-src.*data-preset/s);
     await ctx.s.click(['#good', '[role="tab"]:nth-child(4)']);
-    assert.equal(await attr(ctx, 'good', '[role="tab"]:nth-child(4)', 'aria-selected'), 'true');
+    await expectAttr(ctx, 'good', '[role="tab"]:nth-child(4)', 'aria-selected', 'true');
     // Hostile data: nothing ran, no unsafe link is live.
     const hostile = await ctx.s.run(() => ({
       pwned: window.pwned ?? null,
@@ -89,7 +89,7 @@ eachEngine((ctx) => {
     assert.match(await text(ctx, 'deep-list', '.hb-widget'), /deepest.*item249/s);
     assert.ok(worst.closed.never > before.never && worst.closed.stall > before.stall, 'the endless requests were stopped');
     await ctx.s.click(['#good-hiring', '[role="tab"]:nth-child(3)']);
-    assert.equal(await attr(ctx, 'good-hiring', '[role="tab"]:nth-child(3)', 'aria-selected'), 'true');
+    await expectAttr(ctx, 'good-hiring', '[role="tab"]:nth-child(3)', 'aria-selected', 'true');
     await ctx.s.run(() => {
       const later = document.createElement('div');
       later.id = 'later';

@@ -3,38 +3,37 @@
 // fragment, saved ticks).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eachEngine, openSettled, text, attr, Key } from './harness.mjs';
+import { eachEngine, openSettled, text, expectText, expectAttr, Key } from './harness.mjs';
 
 const PAGE = '/docs/handbook/product/hiring.html';
 
 eachEngine((ctx) => {
-  const selectedTab = (id) => text(ctx, id, '[role="tab"][aria-selected="true"]');
 
   test('hiring timeline: tabs by mouse and keyboard, stage details by mouse and keyboard', async () => {
     await openSettled(ctx, PAGE);
     await ctx.s.click(['#gl', '[role="tab"]:nth-child(2)']);
-    assert.equal(await selectedTab('gl'), 'Director');
+    await expectText(ctx, 'gl', '[role=\"tab\"][aria-selected=\"true\"]', 'Director');
     await ctx.s.keys(Key.ArrowRight);
-    assert.equal(await selectedTab('gl'), 'Senior Director');
+    await expectText(ctx, 'gl', '[role=\"tab\"][aria-selected=\"true\"]', 'Senior Director');
     await ctx.s.keys(Key.End);
-    assert.equal(await selectedTab('gl'), 'VP of Product Monetization');
+    await expectText(ctx, 'gl', '[role=\"tab\"][aria-selected=\"true\"]', 'VP of Product Monetization');
     await ctx.s.keys(Key.ArrowRight); // wraps
-    assert.equal(await selectedTab('gl'), 'Group Manager, Product');
+    await expectText(ctx, 'gl', '[role=\"tab\"][aria-selected=\"true\"]', 'Group Manager, Product');
     // The focused tab follows the selection (roving tabindex).
     assert.equal(await ctx.s.run(() => document.getElementById('gl').shadowRoot.activeElement?.textContent), 'Group Manager, Product');
 
     const toggle = '.hb-stage__toggle';
     await ctx.s.click(['#mm', toggle]);
-    assert.equal(await attr(ctx, 'mm', toggle, 'aria-expanded'), 'true');
+    await expectAttr(ctx, 'mm', toggle, 'aria-expanded', 'true');
     assert.equal(await ctx.s.run(() => {
       const root = document.getElementById('mm').shadowRoot;
       const details = root.getElementById(root.querySelector('.hb-stage__toggle').getAttribute('aria-controls'));
       return details.hidden === false && details.getBoundingClientRect().height > 0;
     }), true);
     await ctx.s.keys(Key.Enter);
-    assert.equal(await attr(ctx, 'mm', toggle, 'aria-expanded'), 'false');
+    await expectAttr(ctx, 'mm', toggle, 'aria-expanded', 'false');
     await ctx.s.keys(Key.Space);
-    assert.equal(await attr(ctx, 'mm', toggle, 'aria-expanded'), 'true');
+    await expectAttr(ctx, 'mm', toggle, 'aria-expanded', 'true');
   });
 
   test('level comparison: swap, step and the ladder by mouse and keyboard; the pair survives a reload', async () => {
@@ -44,22 +43,28 @@ eachEngine((ctx) => {
       const el = document.getElementById('gitlab-levels').shadowRoot.querySelector('.hb-levels');
       return [el.dataset.left, el.dataset.right];
     });
-    assert.deepEqual(await pair(), ['group-manager-product', 'director-product-management']);
+    // Each action's result, given the engine a moment to render it.
+    const expectPair = (left, right) => ctx.s.until((left, right) => {
+      const el = document.getElementById('gitlab-levels').shadowRoot.querySelector('.hb-levels');
+      return el.dataset.left === left && el.dataset.right === right;
+    }, [left, right], { timeout: 5000, message: `the pair ${left} ~ ${right}` })
+      .catch(async (e) => { throw new Error(`${e.message}; it is ${await pair()}`); });
+    await expectPair('group-manager-product', 'director-product-management');
     await ctx.s.click(['#gitlab-levels', '[data-action="swap"]']);
-    assert.deepEqual(await pair(), ['director-product-management', 'group-manager-product']);
+    await expectPair('director-product-management', 'group-manager-product');
     await ctx.s.keys(Key.Enter); // the swap button keeps focus
-    assert.deepEqual(await pair(), ['group-manager-product', 'director-product-management']);
+    await expectPair('group-manager-product', 'director-product-management');
     await ctx.s.click(['#gitlab-levels', '[data-action="up"]']);
-    assert.deepEqual(await pair(), ['director-product-management', 'senior-director-product-management']);
+    await expectPair('director-product-management', 'senior-director-product-management');
     await ctx.s.focus(['#gitlab-levels', '.hb-ladder__level:last-child .hb-ladder__button']);
     assert.match(await ctx.s.run(() => document.getElementById('gitlab-levels').shadowRoot.activeElement.textContent), /VP Product Monetization/);
     await ctx.s.keys(Key.Enter);
-    assert.deepEqual(await pair(), ['vp-product-management', 'vp-product-monetization']);
+    await expectPair('vp-product-management', 'vp-product-monetization');
     const hash = await ctx.s.run(() => location.hash);
     assert.match(hash, /hb-gitlab-levels=vp-product-management~vp-product-monetization/);
     await ctx.s.reload();
     await openSettled(ctx, PAGE + hash);
-    assert.deepEqual(await pair(), ['vp-product-management', 'vp-product-monetization']);
+    await expectPair('vp-product-management', 'vp-product-monetization');
   });
 
   test('owner directory: search as you type, a name as a filter, and the filter survives a reload', async () => {
@@ -75,12 +80,12 @@ eachEngine((ctx) => {
     await ctx.s.keys(Key.Backspace.repeat(4));
     await ctx.s.until(() => /^13 programs$/.test(document.getElementById('programs').shadowRoot.querySelector('.hb-dir__status')?.textContent ?? ''), [], { message: 'all programs again' });
     await ctx.s.click(['#programs', 'button.hb-person-chip[data-person="hanna"]']);
-    assert.equal(await status(), '4 of 13 programs match');
+    await expectText(ctx, 'programs', '.hb-dir__status', '4 of 13 programs match');
     const hash = await ctx.s.run(() => location.hash);
     assert.match(hash, /p=hanna/);
     await ctx.s.reload();
     await openSettled(ctx, PAGE + hash);
-    assert.equal(await status(), '4 of 13 programs match');
+    await expectText(ctx, 'programs', '.hb-dir__status', '4 of 13 programs match');
   });
 
   test('onboarding checklist: ticks by mouse and keyboard, N/A, and the ticks survive a reload', async () => {
@@ -88,8 +93,7 @@ eachEngine((ctx) => {
     await ctx.s.run(() => localStorage.clear());
     await ctx.s.reload();
     await openSettled(ctx, PAGE);
-    const progress = () => text(ctx, 'onboarding', '.hb-progress__text');
-    assert.equal(await progress(), '0 of 117 done (0%)');
+    await expectText(ctx, 'onboarding', '.hb-progress__text', '0 of 117 done (0%)');
     const row = (label) => ctx.s.run((label) => {
       const items = [...document.getElementById('onboarding').shadowRoot.querySelectorAll('li.hb-item')];
       const li = items.find((i) => i.querySelector(':scope > .hb-item__row label')?.textContent === label);
@@ -97,20 +101,20 @@ eachEngine((ctx) => {
     }, label);
     // By mouse, on the label (a real <label for>).
     await ctx.s.click(['#onboarding', `${await row('Add to meetings')} label`]);
-    assert.equal(await progress(), '1 of 117 done (0%)');
+    await expectText(ctx, 'onboarding', '.hb-progress__text', '1 of 117 done (0%)');
     const parent = `${await row('Meet with Manager')} input`;
     assert.equal(await ctx.s.run((p) => document.getElementById('onboarding').shadowRoot.querySelector(p).indeterminate, parent), true);
     // By keyboard: Space on a focused checkbox, Enter on the N/A switch.
     await ctx.s.focus(['#onboarding', `${await row('First day projects')} input`]);
     await ctx.s.keys(Key.Space);
-    assert.equal(await progress(), '2 of 117 done (1%)');
+    await expectText(ctx, 'onboarding', '.hb-progress__text', '2 of 117 done (1%)');
     await ctx.s.focus(['#onboarding', `${await row('Get accounts set up')} .hb-item__na`]);
     await ctx.s.keys(Key.Enter);
-    assert.equal(await progress(), '2 of 116 done (1%)');
+    await expectText(ctx, 'onboarding', '.hb-progress__text', '2 of 116 done (1%)');
     await ctx.s.until(() => localStorage.length > 0, [], { message: 'saved' });
     await ctx.s.reload();
     await openSettled(ctx, PAGE);
-    assert.equal(await progress(), '2 of 116 done (1%)');
+    await expectText(ctx, 'onboarding', '.hb-progress__text', '2 of 116 done (1%)');
     assert.equal(await ctx.s.run((p) => document.getElementById('onboarding').shadowRoot.querySelector(p).checked, `${await row('Add to meetings')} input`), true);
   });
 
@@ -123,7 +127,7 @@ eachEngine((ctx) => {
     await openSettled(ctx, PAGE);
     // The first item is a parent: its box ticks its six items.
     await ctx.s.click(['#onboarding', '.hb-item__row label']);
-    assert.equal(await text(ctx, 'onboarding', '.hb-progress__text'), '6 of 117 done (5%)');
+    await expectText(ctx, 'onboarding', '.hb-progress__text', '6 of 117 done (5%)');
     await ctx.s.switchTo(first);
     await ctx.s.until(() => document.getElementById('onboarding').shadowRoot.querySelector('.hb-progress__text').textContent === '6 of 117 done (5%)', [], { message: 'the first window to follow the second' });
     await ctx.s.switchTo(second, { enterFrame: false });
