@@ -166,3 +166,13 @@ export async function mounted(page, selector, state = 'ready') {
 export function hasFocus(locator) {
   return locator.evaluate((el) => el.getRootNode().activeElement === el);
 }
+
+/** Runs in the page (page.evaluate, or a WebDriver session's run): appends to <main>, as a
+ *  client-side-routed handbook would, a mount `#later` of the FlowFuse hiring preset. */
+export function appendLaterWidget() {
+  const el = document.createElement('div');
+  el.id = 'later';
+  el.setAttribute('data-hb-widget', 'hiring-timeline');
+  el.setAttribute('data-preset', 'flowfuse-pm-hiring');
+  document.querySelector('main').append(el);
+}

@@ -2,7 +2,7 @@
 // keep running, widgets added later mount, and a bundle that cannot load says so in place.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, mounted, eventually } from './harness.mjs';
+import { useBrowser, openPage, mounted, eventually, appendLaterWidget } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -125,13 +125,7 @@ test('a page with the tag and no widget fetches nothing more, until a widget app
   console.log(`a page with the tag and no widget: ${bytes} bytes beyond its HTML (uncompressed)`);
   assert.ok(bytes < 3 * 1024, `${bytes} bytes`);
   // A widget added later (client-side routing) brings the runtime, and mounts.
-  await page.evaluate(() => {
-    const el = document.createElement('div');
-    el.id = 'later';
-    el.setAttribute('data-hb-widget', 'hiring-timeline');
-    el.setAttribute('data-preset', 'flowfuse-pm-hiring');
-    document.querySelector('main').append(el);
-  });
+  await page.evaluate(appendLaterWidget);
   await mounted(page, '#later');
   assert.ok(fetched.includes('/cdn/widgets/v1/hb-core_bg.wasm'));
   assert.deepEqual(page.uncaught, []);

@@ -4,7 +4,7 @@
 // would kill every widget at once.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, mounted, eventually } from './harness.mjs';
+import { useBrowser, openPage, mounted, eventually, appendLaterWidget } from './harness.mjs';
 import { PATH, handlers, closed, READY, ERRORS } from './worst-cases.mjs';
 
 const env = useBrowser(handlers);
@@ -54,13 +54,7 @@ test('the worst data stays in its own mount, and everything else keeps working',
   await eventually(async () => (await p.locator('#good-directory mark.hb-match').count()) > 0, { message: 'search marks' });
 
   // A widget added afterwards still mounts.
-  await p.evaluate(() => {
-    const later = document.createElement('div');
-    later.id = 'later';
-    later.setAttribute('data-hb-widget', 'hiring-timeline');
-    later.setAttribute('data-preset', 'flowfuse-pm-hiring');
-    document.querySelector('main').append(later);
-  });
+  await p.evaluate(appendLaterWidget);
   await mounted(p, '#later');
   assert.equal(await p.locator('#later .hb-stage').count(), 8);
 

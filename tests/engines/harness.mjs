@@ -1,7 +1,7 @@
 // Shared by the cross-engine tests: runs a test file's tests once per engine (Chromium,
 // Firefox, WebKit) and width (desktop, phone), each group with its own server, driver and
 // browser session.
-import { describe, before, after } from 'node:test';
+import { describe, before, after, test } from 'node:test';
 import { serve } from '../browser/harness.mjs';
 import { ENGINES, selectedEngines, startEngine } from './webdriver.mjs';
 
@@ -9,9 +9,12 @@ export { Key } from './webdriver.mjs';
 
 const announced = new Set();
 
-/** Declares `body(ctx)`'s tests for every selected engine, at 1280 px and in a 390 px phone
- *  viewport. `ctx` gets `s` (the session), `url` (the server, with `handlers` as `serve` takes
- *  them) and `phone` once the group's `before` has run. */
+/** Declares `body(ctx, test)`'s tests for every selected engine, at 1280 px and in a 390 px
+ *  phone viewport. `ctx` gets `s` (the session), `url` (the server, with `handlers` as `serve`
+ *  takes them) and `phone` once the group's `before` has run. `test` is node's, except that a
+ *  test whose browser session is lost (the browser process died: MiniBrowser, rarely, under
+ *  Xvfb) is run once more in a new session, and the loss is reported with the driver's log;
+ *  any other failure, or a second loss, fails it. */
 export function eachEngine(body, { handlers } = {}) {
   for (const name of selectedEngines()) {
     for (const phone of [false, true]) {
@@ -32,7 +35,19 @@ export function eachEngine(body, { handlers } = {}) {
           await ctx.driver?.stop();
           await ctx.server?.close();
         });
-        body(ctx);
+        const retrying = (nameOfTest, fn) => test(nameOfTest, async () => {
+          try {
+            await fn();
+          } catch (error) {
+            if (!/invalid session id|session deleted|not reachable/i.test(String(error))) throw error;
+            console.log(`${ENGINES[name].label}: the browser session was lost in "${nameOfTest}"; retrying once in a new one. Driver log:\n${ctx.driver.log().slice(-1500)}`);
+            await ctx.driver.stop();
+            ctx.driver = await startEngine(name);
+            ctx.s = await ctx.driver.open({ phone });
+            await fn();
+          }
+        });
+        body(ctx, retrying);
       });
     }
   }

@@ -2,16 +2,17 @@
 // host page's styles stay out and the widgets' stay in, broken data stays in its own mount
 // beside a working widget (the worst data too: each engine has its own limits on the wasm
 // stack), a strict Content-Security-Policy is kept, and no widget is wider than its container.
-import { test, before } from 'node:test';
+import { before } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachEngine, openSettled, text, expectText, expectAttr } from './harness.mjs';
 import * as worst from '../browser/worst-cases.mjs';
 import { widgetOverflow } from '../browser/overflow.mjs';
+import { appendLaterWidget } from '../browser/harness.mjs';
 import * as prerendered from '../browser/prerendered-site.mjs';
 
 before(prerendered.buildSite);
 
-eachEngine((ctx) => {
+eachEngine((ctx, test) => {
   test('every data source mounts, and styles stay on their side of the shadow root', async () => {
     await openSettled(ctx, '/docs/handbook/product/hiring.html');
     const report = await ctx.s.run(() => {
@@ -90,13 +91,7 @@ eachEngine((ctx) => {
     assert.ok(worst.closed.never > before.never && worst.closed.stall > before.stall, 'the endless requests were stopped');
     await ctx.s.click(['#good-hiring', '[role="tab"]:nth-child(3)']);
     await expectAttr(ctx, 'good-hiring', '[role="tab"]:nth-child(3)', 'aria-selected', 'true');
-    await ctx.s.run(() => {
-      const later = document.createElement('div');
-      later.id = 'later';
-      later.setAttribute('data-hb-widget', 'hiring-timeline');
-      later.setAttribute('data-preset', 'flowfuse-pm-hiring');
-      document.querySelector('main').append(later);
-    });
+    await ctx.s.run(appendLaterWidget);
     await ctx.s.until(() => document.getElementById('later').getAttribute('data-hb-state') === 'ready', [], { message: 'the later widget' });
     assert.deepEqual(await ctx.s.run(() => window.hostErrors), []);
   });

@@ -108,6 +108,8 @@ export async function startEngine(name) {
     name,
     label: engine.label,
     version: engine.version(),
+    /** The end of what the driver (and its browser) printed, for reports. */
+    log: () => log,
     /** A new headless browser session with a desktop window (1280 × 900), or, with `phone`,
      *  pages shown in a frame 390 × 844 CSS pixels wide (no engine here can make its window
      *  that narrow: Firefox stops at 500, MiniBrowser at 447). */

@@ -1,13 +1,12 @@
 // Each widget as a reader uses it, in Chromium, Firefox and WebKit, at desktop and phone width:
 // the main interactions by mouse and by keyboard, and what survives a reload (the URL
 // fragment, saved ticks).
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachEngine, openSettled, text, expectText, expectAttr, Key } from './harness.mjs';
 
 const PAGE = '/docs/handbook/product/hiring.html';
 
-eachEngine((ctx) => {
+eachEngine((ctx, test) => {
 
   test('hiring timeline: tabs by mouse and keyboard, stage details by mouse and keyboard', async () => {
     await openSettled(ctx, PAGE);
