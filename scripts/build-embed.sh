@@ -11,13 +11,22 @@ wasm=target/wasm32-unknown-unknown/release/handbook_widgets.wasm
 cargo build --release --lib --target wasm32-unknown-unknown
 rm -rf "$out"
 mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hb-core "$wasm"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  --strip-debug --strip-producers "$out/hb-core_bg.wasm" -o "$out/hb-core_bg.wasm"
+# Optimised once with its function names kept (for the size report), then stripped: the
+# report describes exactly the shipped code.
+named=target/hb-core_bg.named.wasm
+wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$out" --out-name hb-core "$wasm"
+features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+wasm-opt -Oz -g "${features[@]}" "$out/hb-core_bg.wasm" -o "$named"
+wasm-opt "${features[@]}" --strip-debug --strip-producers "$named" -o "$out/hb-core_bg.wasm"
 cp assets/embed/handbook-widgets.js "$out/"
 # The stylesheets pre-rendered pages link to: the same CSS the wasm carries, and the rules for
 # reading with scripts off.
 cargo run -q --bin handbook-widgets -- stylesheet > "$out/handbook-widgets.css"
 cargo run -q --bin handbook-widgets -- stylesheet --static > "$out/handbook-widgets-static.css"
 node scripts/sizes.mjs "$out"
+if command -v twiggy >/dev/null; then
+  node scripts/size-report.mjs "$named"
+else
+  echo "(no size report: twiggy is not installed; ./dev setup installs it)"
+fi

@@ -223,14 +223,14 @@ fn wrong_data_is_reported_where_it_is_and_left_as_it_was() {
     let broken = root.join("docs/broken.html");
     assert!(
         log.contains(&format!(
-            "{}:7:89: The “hiring-timeline” widget could not be shown: Wrong data shape: invalid type: string \"fifty\", expected u32 (JSON path $.variants[0].stages[0].minutes, data inline JSON)",
+            "{}:7:83: The “hiring-timeline” widget could not be shown: Wrong data shape: invalid type: string \"fifty\", expected u32 (JSON path $.variants[0].stages[0].minutes, data inline JSON)",
             broken.display()
         )),
         "{log}"
     );
     assert!(
         log.contains(&format!(
-            "{}: The “hiring-timeline” widget could not be shown: Invalid data: a process needs at least one variant (JSON path $.variants)",
+            "{}:3:15: The “hiring-timeline” widget could not be shown: Invalid data: a process needs at least one variant (JSON path $.variants)",
             root.join("data/broken.json").display()
         )),
         "{log}"

@@ -302,3 +302,15 @@ fn a_field_makes_at_most_two_thousand_elements_and_the_rest_is_text() {
     assert_eq!(common::count(&html, "<mark"), MARKDOWN_ELEMENTS);
     assert!(html.ends_with("ab ab "));
 }
+
+#[test]
+fn sizes_read_as_kb_or_mb_without_floats() {
+    use handbook_widgets::model::limits::size;
+    assert_eq!(size(0), "0 KB");
+    assert_eq!(size(1), "1 KB");
+    assert_eq!(size(512 * 1024), "512 KB");
+    assert_eq!(size(512 * 1024 + 1), "513 KB");
+    assert_eq!(size(10 * 1024 * 1024), "10.0 MB");
+    assert_eq!(size(5_452_595), "5.2 MB");
+    assert!(size(usize::MAX).ends_with(" MB"));
+}

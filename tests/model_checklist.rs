@@ -188,7 +188,10 @@ fn a_record_this_version_cannot_read_says_why() {
     for (text, why) in [
         ("not json", "expected ident"),
         ("", "EOF"),
-        ("[\"x\"]", "invalid type: string"),
+        (
+            "[\"x\"]",
+            "invalid type: sequence, expected struct Versioned",
+        ),
         ("{\"ticks\": {}}", "missing field `version`"),
         ("{\"version\": 0}", "unknown record format 0"),
         (

@@ -293,3 +293,23 @@ fn a_syntax_error_inside_an_object_names_the_object() {
     assert_eq!(e.path.as_deref(), Some("$.variants[0].stages[0]"));
     assert!(e.message.contains("trailing comma"), "{}", e.message);
 }
+
+#[test]
+fn a_key_given_twice_is_an_error_where_the_second_one_is() {
+    let e = err(
+        "{\"title\": \"T\", \"variants\": [{\"id\": \"a\", \"label\": \"A\",\n  \"stages\": [{\"title\": \"x\", \"title\": \"y\"}]}]}",
+    );
+    assert_eq!(e.kind, ErrorKind::WrongShape);
+    assert!(
+        e.message.contains("duplicate field `title`"),
+        "{}",
+        e.message
+    );
+    assert_eq!(e.path.as_deref(), Some("$.variants[0].stages[0].title"));
+    assert_eq!((e.line, e.column), (Some(2), Some(29)));
+    // The same key in different objects is fine.
+    assert!(handbook_widgets::model::parse::<HiringProcess>(
+        r#"{"title": "T", "variants": [{"id": "a", "label": "A", "stages": [{"title": "x"}, {"title": "y"}]}]}"#
+    )
+    .is_ok());
+}

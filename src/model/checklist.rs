@@ -14,6 +14,7 @@ use super::error::DataError;
 use super::json::{check_count, check_ids, check_text, Validate};
 use super::levels::normalize;
 use super::limits::{count, CHECKLIST_DEPTH, CHECKLIST_ITEMS, CHECKLIST_PHASES};
+use super::tracked;
 use super::SourceLink;
 
 /// An onboarding plan: what the `onboarding-checklist` widget shows.
@@ -441,10 +442,12 @@ impl Record {
         let Some(text) = text else {
             return Ok(Self::default());
         };
-        let damaged = |e: serde_json::Error| Unreadable::Damaged(e.to_string());
-        let versioned: Versioned = serde_json::from_str(text).map_err(damaged)?;
+        let damaged = |e: &dyn std::fmt::Display| Unreadable::Damaged(e.to_string());
+        // Through a JSON value, as the widgets' data: one deserializer for every type.
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| damaged(&e))?;
+        let versioned: Versioned = tracked::from_value(&value).map_err(|e| damaged(&e))?;
         match versioned.version {
-            RECORD_VERSION => serde_json::from_str(text).map_err(damaged),
+            RECORD_VERSION => tracked::from_value(&value).map_err(|e| damaged(&e)),
             v if v > RECORD_VERSION => Err(Unreadable::Newer(v)),
             v => Err(Unreadable::Damaged(format!("unknown record format {v}"))),
         }

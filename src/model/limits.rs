@@ -79,14 +79,16 @@ pub fn count(n: usize) -> String {
     out
 }
 
-/// A size in bytes as "540 KB" below a megabyte, else "5.2 MB" (1 KB = 1,024 bytes).
+/// A size in bytes as "540 KB" below a megabyte, else "5.2 MB" (1 KB = 1,024 bytes; rounded
+/// up to whole KB, to the nearest tenth of a MB). Integer arithmetic: no float formatting in
+/// the bundle.
 pub fn size(bytes: usize) -> String {
-    // Precision is irrelevant at these sizes; the casts only feed a message.
-    #[allow(clippy::cast_precision_loss)]
-    let kb = bytes as f64 / 1024.0;
-    if kb < 1024.0 {
-        format!("{} KB", kb.ceil())
+    let kb = bytes.div_ceil(1024);
+    if kb < 1024 {
+        format!("{kb} KB")
     } else {
-        format!("{:.1} MB", kb / 1024.0)
+        let bytes = u64::try_from(bytes).unwrap_or(u64::MAX);
+        let tenths = bytes.saturating_mul(10).saturating_add(512 * 1024) / (1024 * 1024);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }

@@ -7,6 +7,7 @@ pub mod json;
 pub mod levels;
 pub mod limits;
 pub mod owners;
+pub mod tracked;
 
 use serde::Deserialize;
 
