@@ -163,6 +163,16 @@ fn every_data_source_is_rendered_into_a_declarative_shadow_root() {
         log.contains("index.html:") && log.contains("another site"),
         "{log}"
     );
+    // The head loads the stylesheet (render-blocking, so widgets and text paint together)
+    // and preloads the runtime and its wasm from beside the bundle script.
+    let head = page.split("</head>").next().unwrap();
+    for link in [
+        "<link rel=\"stylesheet\" href=\"/widgets/v1/handbook-widgets.css\" data-hb-prerendered>",
+        "<link rel=\"modulepreload\" href=\"/widgets/v1/hb-core.js\" data-hb-prerendered>",
+        "<link rel=\"preload\" href=\"/widgets/v1/hb-core_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-hb-prerendered>",
+    ] {
+        assert_eq!(common::count(head, link), 1, "{head}");
+    }
     // A page without mounts is not touched.
     assert_eq!(
         read(root.join("docs/plain.html")),
@@ -185,6 +195,11 @@ fn running_it_again_gives_the_same_pages() {
     ];
     assert_eq!(first, second);
     assert!(log.contains("0 page(s) changed"), "{log}");
+    assert_eq!(
+        common::count(&first[0], "<link rel=\"modulepreload\""),
+        1,
+        "the head links are replaced, not added again"
+    );
     // A changed data file is picked up by the next run, not shadowed by the copy in the page.
     std::fs::write(
         root.join("data/flowfuse.json"),

@@ -215,13 +215,14 @@ fn prerender_page(
 ) -> Result<(), String> {
     let html = std::fs::read_to_string(page).map_err(|e| format!("cannot be read ({e})"))?;
     let (mounts, script) = collect(&html).map_err(|e| format!("cannot be parsed ({e})"))?;
+    let script = script.as_deref().map(str::to_owned);
     totals.pages += 1;
     if mounts.is_empty() {
         return Ok(());
     }
-    let stylesheet = match (&options.stylesheet, script) {
+    let stylesheet = match (&options.stylesheet, &script) {
         (Some(url), _) => url.clone(),
-        (None, Some(src)) => beside(&src, "handbook-widgets.css"),
+        (None, Some(src)) => beside(src, "handbook-widgets.css"),
         (None, None) => {
             return Err(
                 "has widget mounts but no handbook-widgets.js script to find the stylesheet beside; give --stylesheet"
@@ -246,7 +247,12 @@ fn prerender_page(
             }
         }
     }
-    let rewritten = rewrite(&html, &outcomes).map_err(|e| format!("cannot be rewritten ({e})"))?;
+    let head = outcomes
+        .iter()
+        .any(|o| matches!(o, Outcome::Rendered(_)))
+        .then(|| head_links(&stylesheet, script.as_deref()));
+    let rewritten = rewrite(&html, &outcomes, head.as_deref())
+        .map_err(|e| format!("cannot be rewritten ({e})"))?;
     if rewritten != html {
         std::fs::write(page, rewritten).map_err(|e| format!("cannot be written ({e})"))?;
         totals.changed += 1;
@@ -526,9 +532,35 @@ fn escape_attribute(value: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// The page with each rendered mount's markup first inside it, and the pre-renderer's earlier
-/// output in those mounts removed. Failed and skipped mounts are left exactly as they were.
-fn rewrite(html: &str, outcomes: &[Outcome]) -> Result<String, lol_html::errors::RewritingError> {
+/// What a page with pre-rendered widgets gets at the end of its head: the widgets' stylesheet,
+/// render-blocking like the page's own, so that the first frame shows the page's text and the
+/// widgets together and styled (the shadow roots' links to the same file find it loaded); and,
+/// when the page has the entry script, preloads of the runtime and its wasm, which the entry
+/// script would otherwise ask for one round trip after another.
+fn head_links(stylesheet: &str, script: Option<&str>) -> String {
+    let mut links = format!(
+        "<link rel=\"stylesheet\" href=\"{}\" data-hb-prerendered>",
+        escape_attribute(stylesheet)
+    );
+    if let Some(script) = script {
+        let _ = write!(
+            links,
+            "<link rel=\"modulepreload\" href=\"{}\" data-hb-prerendered><link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/wasm\" crossorigin data-hb-prerendered>",
+            escape_attribute(&beside(script, "hb-core.js")),
+            escape_attribute(&beside(script, "hb-core_bg.wasm")),
+        );
+    }
+    links
+}
+
+/// The page with each rendered mount's markup first inside it, `head` (if any) at the end of
+/// its head, and the pre-renderer's earlier output in those mounts and in the head removed.
+/// Failed and skipped mounts are left exactly as they were.
+fn rewrite(
+    html: &str,
+    outcomes: &[Outcome],
+    head: Option<&str>,
+) -> Result<String, lol_html::errors::RewritingError> {
     let next = Cell::new(0usize);
     let rendered = Cell::new(false);
     let widget_selector = format!("[{WIDGET_ATTR}]");
@@ -555,6 +587,18 @@ fn rewrite(html: &str, outcomes: &[Outcome]) -> Result<String, lol_html::errors:
                 element!(earlier, |el| {
                     if rendered.get() {
                         el.remove();
+                    }
+                    Ok(())
+                }),
+                element!("head > link[data-hb-prerendered]", |el| {
+                    if head.is_some() {
+                        el.remove();
+                    }
+                    Ok(())
+                }),
+                element!("head", |el| {
+                    if let Some(links) = head {
+                        el.append(links, ContentType::Html);
                     }
                     Ok(())
                 }),

@@ -14,7 +14,7 @@ test('every gallery example mounts; the bad-data example explains itself', async
   }, { message: 'every gallery mount settled' });
   assert.deepEqual(states, ['ready', 'ready', 'ready', 'ready', 'ready', 'ready', 'ready', 'ready', 'error']);
   const error = await page.locator('#ex-error ~ [data-hb-widget] [role="alert"]').textContent();
-  assert.match(error, /Wrong data shape\s*invalid type: string "fifty", expected u32\s*JSON path\s*\$\.variants\[0\]\.stages\[0\]\.minutes\s*Position\s*line 1, column 107/);
+  assert.match(error, /Wrong data shape\s*invalid type: string "fifty", expected u32\s*JSON path\s*\$\.variants\[0\]\.stages\[0\]\.minutes\s*Position\s*line 1, column 101/);
   // Every example has the snippet that mounts it.
   assert.equal(await page.locator('.snippet').count(), 10);
   assert.deepEqual(page.uncaught, []);
