@@ -17,9 +17,11 @@ named=target/hb-core_bg.named.wasm
 wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$out" --out-name hb-core "$wasm"
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
-wasm-opt -Oz -g "${features[@]}" "$out/hb-core_bg.wasm" -o "$named"
+wasm-opt -Oz --converge -g "${features[@]}" "$out/hb-core_bg.wasm" -o "$named"
 wasm-opt "${features[@]}" --strip-debug --strip-producers "$named" -o "$out/hb-core_bg.wasm"
 cp assets/embed/handbook-widgets.js "$out/"
+# Presets, fetched by a page only when it shows one.
+cp -r assets/data "$out/presets"
 # The stylesheets pre-rendered pages link to: the same CSS the wasm carries, and the rules for
 # reading with scripts off.
 cargo run -q --bin handbook-widgets -- stylesheet > "$out/handbook-widgets.css"

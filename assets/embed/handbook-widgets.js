@@ -9,12 +9,22 @@
 // load the runtime if needed and return what it returns (how many were mounted / whether the
 // element was mounted). `await ready` loads it too, and gives false if it could not be loaded.
 const wasmUrl = new URL('./hb-core_bg.wasm', import.meta.url);
+const stylesUrl = new URL('./handbook-widgets.css', import.meta.url);
 const SELECTOR = '[data-hb-widget]';
 
 let runtime;
+let styles;
+
+// The stylesheet's text, fetched alongside the runtime (the runtime reports a failure): a
+// promise of the text, or of null.
+function loadStyles() {
+  styles ??= fetch(stylesUrl).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+  return styles;
+}
 
 // Never rejects: a failed load is reported in place and on the console, not thrown at the page.
 function load() {
+  loadStyles();
   runtime ??= import('./hb-core.js')
     .then((core) => core.default({ module_or_path: wasmUrl }).then(() => core))
     .catch((error) => {
@@ -41,6 +51,12 @@ if (typeof window !== 'undefined') {
   window.handbookWidgets = Object.freeze({
     mountAll,
     mount,
+    // The bundle's folder: the runtime fetches presets/<name>.json from here.
+    bundle: new URL('./', import.meta.url).href,
+    // For the runtime: the stylesheet's text.
+    get styles() {
+      return loadStyles();
+    },
     get ready() {
       return load().then((core) => core !== null);
     },

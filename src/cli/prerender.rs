@@ -14,6 +14,7 @@ use handbook_widgets::model::DataError;
 use handbook_widgets::runtime::source::{missing_data, preset_json, widget};
 use handbook_widgets::runtime::WIDGET_ATTR;
 use handbook_widgets::widgets::MountOptions;
+use handbook_widgets::widgets::{preset_text, presets_used};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
@@ -368,7 +369,7 @@ fn prerender_mount(
     };
     let json = match &origin {
         Origin::Preset(preset) => match preset_json(def, preset) {
-            Ok(json) => json.to_owned(),
+            Ok(json) => json.as_deref().unwrap_or_default().to_owned(),
             Err(e) => return fail(at_mount, &e, None),
         },
         _ => json,
@@ -402,6 +403,18 @@ fn prerender_mount(
             "<script type=\"application/json\" data-hb-prerendered>{}</script>",
             json.replace('<', "\\u003c")
         );
+    }
+    // So do the presets it was rendered with (a level's hiring process), which the browser
+    // would otherwise fetch from beside the bundle before it could hydrate.
+    for preset in presets_used(def, &json) {
+        if let Some(text) = preset_text(&preset) {
+            let _ = write!(
+                markup,
+                "<script type=\"application/json\" data-hb-preset=\"{}\" data-hb-prerendered>{}</script>",
+                escape_attribute(&preset),
+                text.replace('<', "\\u003c")
+            );
+        }
     }
     // The widget, with the build that rendered it and its shape, so that the browser hydrates
     // it only when its own build and the DOM it parsed agree; the static rules only when

@@ -18,6 +18,7 @@ use yew::{AppHandle, AttrValue};
 
 pub use mount_view::{MountView, MountViewProps};
 pub use source::{DataSource, Loaded};
+#[cfg(not(target_arch = "wasm32"))]
 pub use styles::{CSS, STATIC_CSS};
 
 use crate::widgets::MountOptions;
@@ -32,8 +33,9 @@ thread_local! {
     static MOUNTS: RefCell<Vec<(Element, AppHandle<MountView>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Runs when the module is instantiated: installs the panic hook, mounts what is on the page,
-/// watches for more, and publishes `window.handbookWidgets`.
+/// Runs when the module is instantiated: installs the panic hook, publishes
+/// `window.handbookWidgets`, and once the stylesheet is there (the entry script fetched it
+/// alongside the runtime) mounts what is on the page and watches for more.
 #[wasm_bindgen(start)]
 pub fn start() {
     panic::install();
@@ -41,8 +43,24 @@ pub fn start() {
         return;
     };
     publish_api();
-    mount_all(Some(document.clone().into()));
-    observe(&document);
+    wasm_bindgen_futures::spawn_local(async move {
+        styles::load().await;
+        mount_all(Some(document.clone().into()));
+        observe(&document);
+    });
+}
+
+/// The address of `file` beside the bundle: in the folder `window.handbookWidgets.bundle`
+/// names (set by the entry script), or, without it (the gallery), the page's own folder.
+pub fn beside_bundle(file: &str) -> String {
+    let bundle = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"handbookWidgets".into()).ok())
+        .and_then(|api| js_sys::Reflect::get(&api, &"bundle".into()).ok())
+        .and_then(|b| b.as_string())
+        .or_else(|| web_sys::window()?.document()?.base_uri().ok()?);
+    bundle
+        .and_then(|base| web_sys::Url::new_with_base(file, &base).ok())
+        .map_or_else(|| file.to_owned(), |u| u.href())
 }
 
 /// Mounts every not yet mounted `[data-hb-widget]` element in `root` (default: the document)
@@ -109,10 +127,23 @@ pub fn mount(element: Element) -> bool {
     true
 }
 
-/// Reads the data source: inline script, then `data-src`, then `data-preset`.
+/// Reads the data source: inline script, then `data-src`, then `data-preset`. Presets that a
+/// pre-rendered mount carries (`<script type="application/json" data-hb-preset="name">`) are
+/// kept for rendering, so that hydrating it fetches nothing.
 fn data_source(el: &Element) -> DataSource {
+    if let Ok(scripts) =
+        el.query_selector_all(":scope > script[type=\"application/json\"][data-hb-preset]")
+    {
+        for script in (0..scripts.length()).filter_map(|i| scripts.item(i)) {
+            if let (Some(script), Some(text)) = (script.dyn_ref::<Element>(), script.text_content())
+            {
+                let name = script.get_attribute("data-hb-preset").unwrap_or_default();
+                crate::widgets::store_preset(name.trim(), text.into());
+            }
+        }
+    }
     let inline = el
-        .query_selector(":scope > script[type=\"application/json\"]")
+        .query_selector(":scope > script[type=\"application/json\"]:not([data-hb-preset])")
         .ok()
         .flatten();
     if let Some(script) = inline {

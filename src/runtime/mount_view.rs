@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::source::{fetch_and_render, resolve, DataSource, Loaded};
+use super::source::{load, resolve, DataSource, Loaded};
 use crate::components::ErrorNotice;
 use crate::widgets::MountOptions;
 
@@ -23,7 +23,7 @@ pub struct MountViewProps {
     pub host: Option<web_sys::Element>,
 }
 
-/// Shows the widget once its data is there; fetches `data-src` data itself.
+/// Shows the widget once its data is there; fetches `data-src` data and presets itself.
 #[component]
 pub fn MountView(props: &MountViewProps) -> Html {
     // State
@@ -39,15 +39,16 @@ pub fn MountView(props: &MountViewProps) -> Html {
     // Effects
     {
         let loaded = loaded.clone();
-        let (widget, options) = (props.widget.clone(), props.options.clone());
-        let url = match &*loaded {
-            Loaded::Loading(url) => Some(url.clone()),
-            _ => None,
-        };
-        use_effect_with(url, move |url| {
-            if let Some(url) = url.clone() {
+        let (widget, source, options) = (
+            props.widget.clone(),
+            props.source.clone(),
+            props.options.clone(),
+        );
+        let loading = matches!(*loaded, Loaded::Loading(_));
+        use_effect_with(loading, move |loading| {
+            if *loading {
                 wasm_bindgen_futures::spawn_local(async move {
-                    loaded.set(fetch_and_render(&widget, &url, &options).await);
+                    loaded.set(load(&widget, &source, &options).await);
                 });
             }
         });

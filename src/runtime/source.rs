@@ -16,7 +16,7 @@ pub enum DataSource {
     Inline(AttrValue),
     /// A URL from `data-src`, already resolved against the page.
     Url(AttrValue),
-    /// A dataset compiled into the bundle, from `data-preset`.
+    /// A dataset that ships with the bundle, from `data-preset`.
     Preset(AttrValue),
     /// The mount gives no data.
     Missing,
@@ -68,21 +68,64 @@ pub fn widget(name: &str) -> Result<&'static WidgetDef, DataError> {
     Err(DataError::new(ErrorKind::UnknownWidget, message))
 }
 
-/// Everything that can be done without the network: inline and preset data are parsed and
-/// rendered; a URL gives [`Loaded::Loading`], to be finished by [`render_text`] once fetched.
+/// Everything that can be done without the network: data and presets at hand are parsed and
+/// rendered; otherwise [`Loaded::Loading`] with the first address to fetch, to be finished by
+/// [`load`].
 pub fn resolve(name: &str, source: &DataSource, options: &MountOptions) -> Loaded {
     let def = match widget(name) {
         Ok(def) => def,
         Err(err) => return Loaded::Failed(Rc::new(err)),
     };
     match source {
-        DataSource::Inline(text) => {
-            Loaded::from_result(render_text(def, text, "inline JSON", options))
-        }
+        DataSource::Inline(text) => with_presets(def, text, "inline JSON", options),
         DataSource::Url(url) => Loaded::Loading(url.clone()),
-        DataSource::Preset(preset) => Loaded::from_result(render_preset(def, preset, options)),
+        DataSource::Preset(preset) => match preset_json(def, preset) {
+            Ok(Some(json)) => with_presets(def, &json, &preset_origin(preset), options),
+            Ok(None) => Loaded::Loading(preset_url(preset).into()),
+            Err(err) => Loaded::Failed(Rc::new(err)),
+        },
         DataSource::Missing => Loaded::Failed(Rc::new(missing_data())),
     }
+}
+
+/// The widget rendered from `text` if every preset it needs is at hand, else loading the first.
+fn with_presets(def: &WidgetDef, text: &str, origin: &str, options: &MountOptions) -> Loaded {
+    match widgets::presets_needed(def, text).first() {
+        Some(preset) => Loaded::Loading(preset_url(preset).into()),
+        None => Loaded::from_result(render_text(def, text, origin, options)),
+    }
+}
+
+/// Fetches what [`resolve`] could not find at hand (the `data-src`, the preset, the presets the
+/// data names), then renders; or says what could not be loaded, from where.
+pub async fn load(name: &str, source: &DataSource, options: &MountOptions) -> Loaded {
+    let def = match widget(name) {
+        Ok(def) => def,
+        Err(err) => return Loaded::Failed(Rc::new(err)),
+    };
+    let seconds = options.timeout_seconds;
+    let (text, origin): (Rc<str>, String) = match source {
+        DataSource::Inline(text) => (text.as_str().into(), "inline JSON".to_owned()),
+        DataSource::Url(url) => match fetch_text(url, seconds).await {
+            Ok(text) => (text.into(), url.to_string()),
+            Err(err) => return Loaded::Failed(Rc::new(err.from_origin(url.as_str()))),
+        },
+        DataSource::Preset(preset) => match preset_json(def, preset) {
+            Ok(Some(json)) => (json, preset_origin(preset)),
+            Ok(None) => match fetch_preset(preset, seconds).await {
+                Ok(json) => (json, preset_origin(preset)),
+                Err(err) => return Loaded::Failed(Rc::new(err)),
+            },
+            Err(err) => return Loaded::Failed(Rc::new(err)),
+        },
+        DataSource::Missing => return Loaded::Failed(Rc::new(missing_data())),
+    };
+    for preset in widgets::presets_needed(def, &text) {
+        if let Err(err) = fetch_preset(&preset, seconds).await {
+            return Loaded::Failed(Rc::new(err));
+        }
+    }
+    Loaded::from_result(render_text(def, &text, &origin, options))
 }
 
 /// Renders JSON text for a widget; errors say the text came from `origin`.
@@ -95,13 +138,13 @@ pub fn render_text(
     (def.render)(text, options).map_err(|e| e.from_origin(origin))
 }
 
-fn render_preset(def: &WidgetDef, name: &str, options: &MountOptions) -> Result<Html, DataError> {
-    let json = preset_json(def, name)?;
-    render_text(def, json, &format!("preset \"{name}\""), options)
+fn preset_origin(name: &str) -> String {
+    format!("preset \"{name}\"")
 }
 
-/// The JSON of the preset `name` for `def`, or an error naming the presets `def` has.
-pub fn preset_json(def: &WidgetDef, name: &str) -> Result<&'static str, DataError> {
+/// The JSON of the preset `name` for `def` if it is at hand (`None`: to be fetched from
+/// [`preset_url`]), or an error naming the presets `def` has.
+pub fn preset_json(def: &WidgetDef, name: &str) -> Result<Option<Rc<str>>, DataError> {
     let Some(preset) = widgets::find_preset(name) else {
         let known: Vec<&str> = widgets::PRESETS
             .iter()
@@ -126,7 +169,23 @@ pub fn preset_json(def: &WidgetDef, name: &str) -> Result<&'static str, DataErro
             ),
         ));
     }
-    Ok(preset.json)
+    Ok(widgets::preset_text(name))
+}
+
+/// Where the browser fetches the preset `name`: `presets/<name>.json` beside the bundle.
+pub fn preset_url(name: &str) -> String {
+    super::beside_bundle(&format!("presets/{name}.json"))
+}
+
+/// Fetches the preset `name` and keeps it for [`widgets::preset_text`].
+async fn fetch_preset(name: &str, seconds: u32) -> Result<Rc<str>, DataError> {
+    let url = preset_url(name);
+    let text: Rc<str> = fetch_text(&url, seconds)
+        .await
+        .map_err(|err| err.from_origin(format!("preset \"{name}\" ({url})")))?
+        .into();
+    widgets::store_preset(name, text.clone());
+    Ok(text)
 }
 
 /// Why a mount without data cannot show anything (in the browser and in the pre-renderer).
@@ -137,22 +196,10 @@ pub fn missing_data() -> DataError {
     )
 }
 
-/// Fetches `url` and renders its text, or says why it could not. The request is stopped, and
-/// reported, when headers and body have not all arrived within the mount's timeout, or when
-/// the body is over [`MAX_BYTES`] (announced, or once read, before it is copied into wasm).
-pub async fn fetch_and_render(name: &str, url: &str, options: &MountOptions) -> Loaded {
-    let def = match widget(name) {
-        Ok(def) => def,
-        Err(err) => return Loaded::Failed(Rc::new(err)),
-    };
-    match fetch_text(url, options.timeout_seconds).await {
-        Ok(text) => Loaded::from_result(render_text(def, &text, url, options)),
-        Err(err) => Loaded::Failed(Rc::new(err.from_origin(url))),
-    }
-}
-
-/// The body of `url` as text, within `seconds` and [`MAX_BYTES`].
-async fn fetch_text(url: &str, seconds: u32) -> Result<String, DataError> {
+/// The body of `url` as text, within `seconds` and [`MAX_BYTES`]. The request is stopped, and
+/// reported, when headers and body have not all arrived in time, or when the body is over
+/// [`MAX_BYTES`] (announced, or once read, before it is copied into wasm).
+pub(crate) async fn fetch_text(url: &str, seconds: u32) -> Result<String, DataError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 

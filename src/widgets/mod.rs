@@ -71,13 +71,16 @@ pub struct WidgetDef {
     pub render: fn(&str, &MountOptions) -> Result<Html, DataError>,
 }
 
-/// A dataset compiled into the bundle, mounted with `data-preset`.
+/// A dataset that ships with the bundle, mounted with `data-preset`. The browser fetches it
+/// from `presets/<name>.json` beside the bundle when a page uses it (so a page pays only for
+/// the presets it shows); the command-line program and native tests have it compiled in.
 pub struct Preset {
     /// The `data-preset` name.
     pub name: &'static str,
     /// The widget the dataset is for.
     pub widget: &'static str,
-    /// The JSON text.
+    /// The JSON text, compiled in (not in the wasm: see [`preset_text`]).
+    #[cfg(not(target_arch = "wasm32"))]
     pub json: &'static str,
 }
 
@@ -107,6 +110,7 @@ macro_rules! preset {
         Preset {
             name: $name,
             widget: $widget::NAME,
+            #[cfg(not(target_arch = "wasm32"))]
             json: include_str!(concat!("../../assets/data/", $name, ".json")),
         }
     };
@@ -131,4 +135,56 @@ pub fn find_widget(name: &str) -> Option<&'static WidgetDef> {
 /// The preset called `name`.
 pub fn find_preset(name: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.name == name)
+}
+
+thread_local! {
+    /// Preset texts the browser has loaded: fetched, or carried by a pre-rendered mount.
+    static LOADED: std::cell::RefCell<Vec<(String, std::rc::Rc<str>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The JSON text of the preset `name` if it is at hand without the network: compiled in
+/// (natively), or loaded before (in the browser, see [`store_preset`]).
+pub fn preset_text(name: &str) -> Option<std::rc::Rc<str>> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(preset) = find_preset(name) {
+        return Some(preset.json.into());
+    }
+    LOADED.with(|loaded| {
+        loaded
+            .try_borrow()
+            .ok()?
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, text)| text.clone())
+    })
+}
+
+/// Keeps a preset's text for [`preset_text`]; the first text stored under a name stays.
+pub fn store_preset(name: &str, text: std::rc::Rc<str>) {
+    LOADED.with(|loaded| {
+        if let Ok(mut loaded) = loaded.try_borrow_mut() {
+            if !loaded.iter().any(|(n, _)| n == name) {
+                loaded.push((name.to_owned(), text));
+            }
+        }
+    });
+}
+
+/// The presets that rendering `json` with `def` reads besides the data. Only the level
+/// comparison names any: each level's hiring process.
+pub fn presets_used(def: &WidgetDef, json: &str) -> Vec<String> {
+    if def.name == level_comparison::NAME {
+        level_comparison::hiring_presets(json)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The [`presets_used`] that are not at hand yet, to be loaded before rendering.
+pub fn presets_needed(def: &WidgetDef, json: &str) -> Vec<String> {
+    presets_used(def, json)
+        .into_iter()
+        .filter(|n| find_preset(n).is_some() && preset_text(n).is_none())
+        .collect()
 }

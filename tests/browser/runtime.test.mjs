@@ -1,5 +1,7 @@
 // The mount runtime in headless Chromium: failures stay in their mount, the page's own scripts
 // keep running, widgets added later mount, and a bundle that cannot load says so in place.
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openPage, mounted, eventually, appendLaterWidget } from './harness.mjs';
@@ -120,10 +122,14 @@ test('a page with the tag and no widget fetches nothing more, until a widget app
   await page.goto(`${env.url}/docs/handbook/product/no-widgets.html`);
   await page.waitForLoadState('networkidle');
   assert.deepEqual(fetched.filter((p) => p.startsWith('/cdn/')), ['/cdn/widgets/v1/handbook-widgets.js']);
-  // The entry alone, served uncompressed here (a CDN's brotli makes it about a third).
+  // The entry alone, served uncompressed here: its size brotli-compressed, as a CDN serves it
+  // (load.bench.mjs measures that over the network), is what the 3 KB budget is about.
   const bytes = await page.evaluate(() => performance.getEntriesByType('resource').reduce((sum, r) => sum + r.encodedBodySize, 0));
-  console.log(`a page with the tag and no widget: ${bytes} bytes beyond its HTML (uncompressed)`);
-  assert.ok(bytes < 3 * 1024, `${bytes} bytes`);
+  const entry = readFileSync(new URL('../../dist/embed/handbook-widgets.js', import.meta.url));
+  assert.equal(bytes, entry.length, 'only the entry script, whole');
+  const brotli = brotliCompressSync(entry, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`a page with the tag and no widget: ${bytes} bytes beyond its HTML (${brotli} bytes brotli-compressed)`);
+  assert.ok(brotli < 3 * 1024, `${brotli} bytes`);
   // A widget added later (client-side routing) brings the runtime, and mounts.
   await page.evaluate(appendLaterWidget);
   await mounted(page, '#later');

@@ -1,6 +1,5 @@
 //! One variant's panel: its totals, notes, the "show all details" switch and its stages.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -28,7 +27,7 @@ pub struct VariantPanelProps {
     pub active: bool,
     /// Indices of the expanded stages. Default: none.
     #[prop_or_default]
-    pub expanded: BTreeSet<usize>,
+    pub expanded: Vec<usize>,
     /// Heading level of the stage titles. Required.
     pub level: u8,
     /// Called with a stage index when the reader expands or collapses it.

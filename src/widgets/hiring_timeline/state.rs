@@ -1,6 +1,5 @@
 //! Timeline state: the selected variant and which stages are expanded.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -10,8 +9,9 @@ use yew::Reducible;
 pub struct TimelineState {
     /// Index of the selected variant. Default: 0, or the mount's `data-variant`.
     pub variant: usize,
-    /// Expanded stages, as (variant index, stage index). Default: none.
-    pub expanded: BTreeSet<(usize, usize)>,
+    /// Expanded stages, as (variant index, stage index), sorted, each once. Default: none. (A
+    /// sorted list, not a set type: a few entries, and one less generic collection in the wasm.)
+    pub expanded: Vec<(usize, usize)>,
 }
 
 /// What the reader can do.
@@ -32,12 +32,12 @@ impl TimelineState {
     pub fn new(variant: usize) -> Self {
         Self {
             variant,
-            expanded: BTreeSet::new(),
+            expanded: Vec::new(),
         }
     }
 
-    /// The expanded stages of variant `variant`.
-    pub fn expanded_in(&self, variant: usize) -> BTreeSet<usize> {
+    /// The expanded stages of variant `variant`, in order.
+    pub fn expanded_in(&self, variant: usize) -> Vec<usize> {
         self.expanded
             .iter()
             .filter(|(v, _)| *v == variant)
@@ -54,12 +54,19 @@ impl Reducible for TimelineState {
         let v = next.variant;
         match action {
             Action::Select(index) => next.variant = index,
-            Action::Toggle(stage) => {
-                if !next.expanded.remove(&(v, stage)) {
-                    next.expanded.insert((v, stage));
+            Action::Toggle(stage) => match next.expanded.binary_search(&(v, stage)) {
+                Ok(i) => {
+                    next.expanded.remove(i);
+                }
+                Err(i) => next.expanded.insert(i, (v, stage)),
+            },
+            Action::ExpandAll(stages) => {
+                for stage in stages {
+                    if let Err(i) = next.expanded.binary_search(&(v, stage)) {
+                        next.expanded.insert(i, (v, stage));
+                    }
                 }
             }
-            Action::ExpandAll(stages) => next.expanded.extend(stages.into_iter().map(|s| (v, s))),
             Action::CollapseAll => next.expanded.retain(|(variant, _)| *variant != v),
         }
         Rc::new(next)

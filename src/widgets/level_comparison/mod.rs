@@ -15,7 +15,7 @@ use crate::model::hiring::{HiringProcess, Totals};
 use crate::model::levels::{compare, Ladder, Section};
 use crate::model::{parse, DataError, ErrorKind};
 use crate::url_state::{key_of, use_fragment};
-use crate::widgets::{find_preset, hiring_timeline, MountOptions};
+use crate::widgets::{find_preset, hiring_timeline, preset_text, MountOptions};
 
 pub use ladder::{LadderStrip, LadderStripProps};
 pub use state::{parse_pair, Action, PairState};
@@ -58,6 +58,21 @@ pub fn render(json: &str, options: &MountOptions) -> Result<Html, DataError> {
     })
 }
 
+/// The distinct hiring-timeline presets the ladder in `json` names, in order; none when the
+/// ladder cannot be parsed (rendering then says why).
+pub fn hiring_presets(json: &str) -> Vec<String> {
+    let Ok(ladder) = parse::<Ladder>(json) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = Vec::new();
+    for h in ladder.levels.iter().filter_map(|l| l.hiring.as_ref()) {
+        if !names.contains(&h.preset) {
+            names.push(h.preset.clone());
+        }
+    }
+    names
+}
+
 /// The hiring-timeline presets parsed so far while rendering one ladder, by preset name.
 type Processes = std::collections::HashMap<&'static str, Rc<HiringProcess>>;
 
@@ -79,7 +94,20 @@ fn hiring_info(
     let process = match processes.get(preset.name) {
         Some(p) => p.clone(),
         None => {
-            let p = Rc::new(parse::<HiringProcess>(preset.json)?);
+            let json = preset_text(preset.name).ok_or_else(|| {
+                DataError::new(
+                    ErrorKind::Source,
+                    format!(
+                        "the hiring-timeline preset \"{}\" could not be loaded",
+                        h.preset
+                    ),
+                )
+                .at(format!("{at}.preset"))
+            })?;
+            let p = Rc::new(
+                parse::<HiringProcess>(&json)
+                    .map_err(|e| e.from_origin(format!("preset \"{}\"", h.preset)))?,
+            );
             processes.insert(preset.name, p.clone());
             p
         }

@@ -1,6 +1,5 @@
 //! Checklist state: marks, start date, what is open or hidden, and whether saving works.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -19,7 +18,7 @@ pub struct ChecklistState {
     /// Start date, `YYYY-MM-DD`. Default: none.
     pub start: Option<String>,
     /// Ids of collapsed phases. Default: none (all open).
-    pub collapsed: BTreeSet<String>,
+    pub collapsed: Vec<String>,
     /// Whether done items are hidden. Default: `false`.
     pub hide_done: bool,
     /// Whether the reset confirmation shows. Default: `false`.
@@ -73,7 +72,7 @@ impl ChecklistState {
             checklist,
             ticks: Ticks::new(),
             start: None,
-            collapsed: BTreeSet::new(),
+            collapsed: Vec::new(),
             hide_done: false,
             confirming_reset: false,
             unsaved_reason: None,
@@ -121,11 +120,12 @@ impl Reducible for ChecklistState {
                 None => return self,
             },
             Action::Start(start) => next.start = start,
-            Action::TogglePhase(id) => {
-                if !next.collapsed.remove(&id) {
-                    next.collapsed.insert(id);
+            Action::TogglePhase(id) => match next.collapsed.iter().position(|c| *c == id) {
+                Some(i) => {
+                    next.collapsed.remove(i);
                 }
-            }
+                None => next.collapsed.push(id),
+            },
             Action::ExpandAll => next.collapsed.clear(),
             Action::CollapseAll => {
                 next.collapsed = self.checklist.phases.iter().map(|p| p.id.clone()).collect()
