@@ -28,7 +28,7 @@ cargo run -q --bin handbook-widgets -- stylesheet > "$out/handbook-widgets.css"
 cargo run -q --bin handbook-widgets -- stylesheet --static > "$out/handbook-widgets-static.css"
 node scripts/sizes.mjs "$out"
 if command -v twiggy >/dev/null; then
-  node scripts/size-report.mjs "$named"
+  node scripts/size-report.mjs "$named" "$out/hb-core_bg.wasm"
 else
   echo "(no size report: twiggy is not installed; ./dev setup installs it)"
 fi

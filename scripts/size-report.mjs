@@ -1,14 +1,16 @@
 // What the wasm's bytes are: raw bytes per crate and the biggest functions, read by twiggy
 // from a copy of the shipped wasm that keeps its function names.
 //
-//   node scripts/size-report.mjs <named.wasm> [functions]
+//   node scripts/size-report.mjs <named.wasm> <shipped.wasm> [functions]
 //
 // Generic code is counted under the crate that defines it, whatever type it was instantiated
 // for: serde_json's deserialize_seq for our Stage is serde_json's, Yew's component `view` for
 // our widgets is Yew's. Data segments are string constants and tables (Unicode, HTML entities).
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
 
-const [file, top = '15'] = process.argv.slice(2);
+const [file, shipped, top = '15'] = process.argv.slice(2);
 const items = JSON.parse(
   execFileSync('twiggy', ['top', '-n', '1000000', '-f', 'json', file], { maxBuffer: 1 << 28 }),
 );
@@ -47,4 +49,25 @@ const shown = items.filter(({ name }) => crateOf(name) !== null).slice(0, Number
 for (const { name, shallow_size: bytes } of shown) {
   const short = name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
   console.log(`  ${kb(bytes)}  ${short.length > 110 ? `${short.slice(0, 107)}...` : short}`);
+}
+
+// Code against data in the shipped wasm, raw and brotli: what the crate figures above become.
+const wasm = readFileSync(shipped);
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+let at = 8;
+const leb = () => {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = wasm[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (!(byte & 0x80)) return value;
+  }
+};
+console.log('shipped wasm by section (raw, brotli alone)');
+while (at < wasm.length) {
+  const id = wasm[at++];
+  const size = leb();
+  const name = { 10: 'code', 11: 'data' }[id];
+  if (name) console.log(`  ${name.padEnd(6)}${kb(size)}${kb(brotli(wasm.subarray(at, at + size)))}`);
+  at += size;
 }

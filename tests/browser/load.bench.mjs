@@ -10,8 +10,9 @@
 // real visit does.) The medians are printed.
 // Times count from the start of navigation, read in requestAnimationFrame callbacks (so "the
 // same frame" means the same rendering opportunity):
-//   page text     the page's own first paragraph is there
-//   widget        the widget's content is there, and styled (its stylesheet applied)
+//   page text     the page's own first paragraph is there, and its last (after the widget)
+//   widget        the widget's content is there, and styled (its stylesheet applied); frames
+//                 with the content there but unstyled are counted (a flash)
 //   interactive   a click on a tab that is not selected selects it
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,7 @@ const page = (body) => `<!doctype html>
     <h1>Hiring process</h1>
     <p id="page-text">How we hire product leaders: every stage, who runs it and how long it takes.</p>
     ${body}
-    <p>Questions about the process go to the recruiting team.</p>
+    <p id="page-end">Questions about the process go to the recruiting team.</p>
   </main>
 </body>
 </html>
@@ -90,15 +91,19 @@ async function serve() {
 
 // Runs in the page from its first moment: one check per frame.
 function watch() {
-  const t = { text: null, widget: null, interactive: null };
+  const t = { text: null, end: null, widget: null, interactive: null, unstyledFrames: 0 };
   window.__load = t;
   let target = null;
   const styled = (root) => root.adoptedStyleSheets.length > 0
     || [...root.styleSheets].some((s) => { try { return s.cssRules.length > 0; } catch { return false; } });
   const frame = (now) => {
     if (t.text === null && document.getElementById('page-text')) t.text = now;
+    if (t.end === null && document.getElementById('page-end')) t.end = now;
     const root = document.getElementById('hiring')?.shadowRoot;
-    if (t.widget === null && root?.querySelector('[role="tab"]') && styled(root)) t.widget = now;
+    if (t.widget === null && root?.querySelector('[role="tab"]')) {
+      if (styled(root)) t.widget = now;
+      else t.unstyledFrames += 1;
+    }
     if (t.widget !== null && t.interactive === null) {
       target ??= [...root.querySelectorAll('[role="tab"]')].findIndex((tab) => tab.getAttribute('aria-selected') !== 'true');
       const tab = root.querySelectorAll('[role="tab"]')[target];
@@ -145,10 +150,12 @@ try {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push((await load(browser, server.url + path, { waitFor: true })));
     const m = (key) => median(runs.map((r) => r.times[key]));
-    const sameFrame = runs.filter((r) => r.times.widget === r.times.text).length;
+    const sameFrame = runs.filter((r) => r.times.widget === r.times.end).length;
+    const flashes = runs.reduce((sum, r) => sum + r.times.unstyledFrames, 0);
     const total = median(runs.map((r) => r.fetched.reduce((sum, f) => sum + f.bytes, 0)));
-    console.log(`  ${name.padEnd(18)} page text ${ms(m('text'))}; widget ${ms(m('widget'))} `
-      + `(in the page text's frame in ${sameFrame} of ${RUNS} runs); interactive ${ms(m('interactive'))}; ${kb(total)} fetched`);
+    console.log(`  ${name}: page text ${ms(m('text'))}, after the widget ${ms(m('end'))}; widget ${ms(m('widget'))} `
+      + `(in the frame of the text after it in ${sameFrame} of ${RUNS} runs; unstyled frames: ${flashes}); `
+      + `interactive ${ms(m('interactive'))}; ${kb(total)} fetched`);
   }
   const empty = await load(browser, `${server.url}/no-widget.html`, { waitFor: false });
   const beyond = empty.fetched.filter((f) => !f.url.endsWith('/no-widget.html'));
