@@ -173,6 +173,13 @@ fn every_data_source_is_rendered_into_a_declarative_shadow_root() {
     ] {
         assert_eq!(common::count(head, link), 1, "{head}");
     }
+    // A page whose widgets are all of one kind preloads that widget's runtime, as the entry
+    // script will load it.
+    let one_kind = read(root.join("docs/broken.html"));
+    assert!(
+        one_kind.contains("<link rel=\"modulepreload\" href=\"https://cdn.example.com/hb/hb-hiring-timeline.js\" data-hb-prerendered>"),
+        "{one_kind}"
+    );
     // A page without mounts is not touched.
     assert_eq!(
         read(root.join("docs/plain.html")),

@@ -3,16 +3,22 @@
 //   <script type="module" src="https://example.com/widgets/handbook-widgets.js"></script>
 //
 // Costs a page nothing more until it has a widget: only when a [data-hb-widget] element is on
-// the page, now or later, does it fetch the runtime (hb-core.js and its wasm, next to this
-// file, never relative to the page), which mounts or hydrates every widget and watches the
-// page for more. Exports mountAll() and mount(), also reachable as window.handbookWidgets; both
-// load the runtime if needed and return what it returns (how many were mounted / whether the
-// element was mounted). `await ready` loads it too, and gives false if it could not be loaded.
-const wasmUrl = new URL('./hb-core_bg.wasm', import.meta.url);
+// the page, now or later, does it fetch a runtime (next to this file, never relative to the
+// page), which mounts or hydrates the widgets and watches the page for more. A page whose
+// widgets are all of one kind gets that widget's runtime (hb-<widget>.js and its wasm, a
+// third smaller); any other page, and a page that later adds a widget of another kind, gets
+// hb-core.js, which has every widget. Exports mountAll() and mount(), also reachable as
+// window.handbookWidgets; both load a runtime if needed and return what it returns (how many
+// were mounted / whether the element was mounted). `await ready` loads it too, and gives
+// false if it could not be loaded.
 const stylesUrl = new URL('./handbook-widgets.css', import.meta.url);
 const SELECTOR = '[data-hb-widget]';
+// The widgets with a runtime of their own (src/widgets/mod.rs, WIDGET_NAMES; a native test
+// checks the two agree).
+const WIDGETS = ['hiring-timeline', 'level-comparison', 'owner-directory', 'onboarding-checklist'];
 
-let runtime;
+const runtimes = new Map();
+let first;
 let styles;
 
 // The stylesheet's text, fetched alongside the runtime (the runtime reports a failure): a
@@ -22,29 +28,54 @@ function loadStyles() {
   return styles;
 }
 
-// Never rejects: a failed load is reported in place and on the console, not thrown at the page.
-function load() {
+// The runtime for the widgets on the page now: the one widget's own, or the one with all.
+function runtimeFor(root) {
+  const names = new Set([...root.querySelectorAll(SELECTOR)].map((el) => el.getAttribute('data-hb-widget').trim()));
+  const [only] = names;
+  return names.size === 1 && WIDGETS.includes(only) ? `hb-${only}` : 'hb-core';
+}
+
+// Loads a runtime once. Never rejects: a failed load is reported in place and on the console,
+// not thrown at the page.
+function loadRuntime(name) {
   loadStyles();
-  runtime ??= import('./hb-core.js')
-    .then((core) => core.default({ module_or_path: wasmUrl }).then(() => core))
-    .catch((error) => {
-      console.error('handbook-widgets: could not load', wasmUrl.href, error);
-      reportLoadFailure(error);
-      return null;
-    });
-  return runtime;
+  if (!runtimes.has(name)) {
+    const wasmUrl = new URL(`./${name}_bg.wasm`, import.meta.url);
+    runtimes.set(name, import(`./${name}.js`)
+      .then((core) => core.default({ module_or_path: wasmUrl }).then(() => core))
+      .catch((error) => {
+        console.error('handbook-widgets: could not load', wasmUrl.href, error);
+        reportLoadFailure(wasmUrl, error);
+        return null;
+      }));
+  }
+  return runtimes.get(name);
+}
+
+function load() {
+  first ??= loadRuntime(runtimeFor(document));
+  return first;
 }
 
 export const ready = { then: (resolve, reject) => load().then((core) => core !== null).then(resolve, reject) };
 
 export async function mountAll(root) {
   const core = await load();
-  return core ? core.mountAll(root ?? undefined) : 0;
+  let count = core ? core.mountAll(root ?? undefined) : 0;
+  // Widgets the first runtime leaves out (of another kind) go to the one with all.
+  if ((root ?? document).querySelector(`${SELECTOR}:not([data-hb-mounted])`)) {
+    const every = await loadRuntime('hb-core');
+    count += every && every !== core ? every.mountAll(root ?? undefined) : 0;
+  }
+  return count;
 }
 
 export async function mount(element) {
   const core = await load();
-  return core ? core.mount(element) : false;
+  if (core?.mount(element)) return true;
+  if (!element.matches(SELECTOR) || element.hasAttribute('data-hb-mounted')) return false;
+  const every = await loadRuntime('hb-core');
+  return every && every !== core ? every.mount(element) : false;
 }
 
 if (typeof window !== 'undefined') {
@@ -53,9 +84,13 @@ if (typeof window !== 'undefined') {
     mount,
     // The bundle's folder: the runtime fetches presets/<name>.json from here.
     bundle: new URL('./', import.meta.url).href,
-    // For the runtime: the stylesheet's text.
+    // For the runtimes: the stylesheet's text, and the runtime with every widget, which a
+    // one-widget runtime asks for when the page adds a widget of another kind.
     get styles() {
       return loadStyles();
+    },
+    loadEvery() {
+      loadRuntime('hb-core');
     },
     get ready() {
       return load().then((core) => core !== null);
@@ -75,7 +110,7 @@ if (typeof window !== 'undefined') {
   }
 }
 
-function reportLoadFailure(error) {
+function reportLoadFailure(wasmUrl, error) {
   for (const el of document.querySelectorAll(`${SELECTOR}:not([data-hb-mounted])`)) {
     if (el.querySelector(':scope > .hb-load-error')) continue;
     el.setAttribute('data-hb-state', 'error');

@@ -14,7 +14,7 @@ use handbook_widgets::model::DataError;
 use handbook_widgets::runtime::source::{missing_data, preset_json, widget};
 use handbook_widgets::runtime::WIDGET_ATTR;
 use handbook_widgets::widgets::MountOptions;
-use handbook_widgets::widgets::{preset_text, presets_used};
+use handbook_widgets::widgets::{preset_text, presets_used, WIDGET_NAMES};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
@@ -251,7 +251,7 @@ fn prerender_page(
     let head = outcomes
         .iter()
         .any(|o| matches!(o, Outcome::Rendered(_)))
-        .then(|| head_links(&stylesheet, script.as_deref()));
+        .then(|| head_links(&stylesheet, script.as_deref(), &runtime_for(&mounts)));
     let rewritten = rewrite(&html, &outcomes, head.as_deref())
         .map_err(|e| format!("cannot be rewritten ({e})"))?;
     if rewritten != html {
@@ -545,12 +545,32 @@ fn escape_attribute(value: &str) -> String {
         .replace('<', "&lt;")
 }
 
+/// The runtime the entry script loads for these mounts (its `runtimeFor`): the one widget's
+/// own when every mount is of that one kind, else `hb-core`, which has every widget.
+fn runtime_for(mounts: &[Mount]) -> String {
+    let mut names: Vec<String> = mounts
+        .iter()
+        .map(|m| {
+            m.attribute(WIDGET_ATTR)
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    match names.as_slice() {
+        [only] if WIDGET_NAMES.contains(&only.as_str()) => format!("hb-{only}"),
+        _ => "hb-core".to_owned(),
+    }
+}
+
 /// What a page with pre-rendered widgets gets at the end of its head: the widgets' stylesheet,
 /// render-blocking like the page's own, so that the first frame shows the page's text and the
 /// widgets together and styled (the shadow roots' links to the same file find it loaded); and,
-/// when the page has the entry script, preloads of the runtime and its wasm, which the entry
-/// script would otherwise ask for one round trip after another.
-fn head_links(stylesheet: &str, script: Option<&str>) -> String {
+/// when the page has the entry script, preloads of the runtime it will load and its wasm,
+/// which the entry script would otherwise ask for one round trip after another.
+fn head_links(stylesheet: &str, script: Option<&str>, runtime: &str) -> String {
     let mut links = format!(
         "<link rel=\"stylesheet\" href=\"{}\" data-hb-prerendered>",
         escape_attribute(stylesheet)
@@ -559,8 +579,8 @@ fn head_links(stylesheet: &str, script: Option<&str>) -> String {
         let _ = write!(
             links,
             "<link rel=\"modulepreload\" href=\"{}\" data-hb-prerendered><link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/wasm\" crossorigin data-hb-prerendered>",
-            escape_attribute(&beside(script, "hb-core.js")),
-            escape_attribute(&beside(script, "hb-core_bg.wasm")),
+            escape_attribute(&beside(script, &format!("{runtime}.js"))),
+            escape_attribute(&beside(script, &format!("{runtime}_bg.wasm"))),
         );
     }
     links

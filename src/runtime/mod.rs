@@ -50,6 +50,18 @@ pub fn start() {
     });
 }
 
+/// Calls the entry script's `handbookWidgets.loadEvery()`, which loads the runtime with every
+/// widget (once). Without the entry script (the gallery) every widget is in this runtime.
+fn ask_for_every_widget() {
+    let load = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"handbookWidgets".into()).ok())
+        .and_then(|api| js_sys::Reflect::get(&api, &"loadEvery".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(load) = load {
+        let _ = load.call0(&wasm_bindgen::JsValue::NULL);
+    }
+}
+
 /// The address of `file` beside the bundle: in the folder `window.handbookWidgets.bundle`
 /// names (set by the entry script), or, without it (the gallery), the page's own folder.
 pub fn beside_bundle(file: &str) -> String {
@@ -81,10 +93,21 @@ pub fn mount_all(root: Option<Node>) -> u32 {
 }
 
 /// Mounts one element, once: returns `false` if it is not a widget mount or already mounted.
-/// Whatever is wrong with its data shows inside it; nothing is thrown.
+/// Whatever is wrong with its data shows inside it; nothing is thrown. A widget this runtime
+/// leaves out (a one-widget runtime, and a widget of another kind added later) is left
+/// unmounted, and the entry script is asked for the runtime with every widget, which mounts it.
 #[wasm_bindgen]
 pub fn mount(element: Element) -> bool {
     if !element.has_attribute(WIDGET_ATTR) || element.has_attribute(MOUNTED_ATTR) {
+        return false;
+    }
+    let name = element
+        .get_attribute(WIDGET_ATTR)
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    if crate::widgets::left_out(&name) {
+        ask_for_every_widget();
         return false;
     }
     let prerendered = prerendered_root(&element);
@@ -102,13 +125,7 @@ pub fn mount(element: Element) -> bool {
     };
     let _ = element.set_attribute(MOUNTED_ATTR, "");
     let props = MountViewProps {
-        widget: AttrValue::from(
-            element
-                .get_attribute(WIDGET_ATTR)
-                .unwrap_or_default()
-                .trim()
-                .to_owned(),
-        ),
+        widget: AttrValue::from(name),
         source: data_source(&element),
         options: Rc::new(options(&element)),
         host: Some(element.clone()),

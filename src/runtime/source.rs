@@ -7,7 +7,7 @@ use yew::{AttrValue, Html};
 
 use crate::model::limits::{size, MAX_BYTES};
 use crate::model::{DataError, ErrorKind};
-use crate::widgets::{self, MountOptions, WidgetDef, WIDGETS};
+use crate::widgets::{self, MountOptions, WidgetDef, WIDGET_NAMES};
 
 /// The data a mount element names; the first of these that is present wins.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub fn widget(name: &str) -> Result<&'static WidgetDef, DataError> {
     if let Some(def) = widgets::find_widget(name) {
         return Ok(def);
     }
-    let known: Vec<&str> = WIDGETS.iter().map(|w| w.name).collect();
+    let known = WIDGET_NAMES;
     let message = if name.trim().is_empty() {
         format!("data-hb-widget is empty; name one of: {}", known.join(", "))
     } else {

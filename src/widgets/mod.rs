@@ -84,20 +84,35 @@ pub struct Preset {
     pub json: &'static str,
 }
 
-/// Every widget in this bundle: the one place a new widget is registered.
+/// Every widget there is, by name: the one place a new widget is registered (here, in
+/// [`WIDGETS`] and as a feature in Cargo.toml).
+pub const WIDGET_NAMES: &[&str] = &[
+    hiring_timeline::NAME,
+    level_comparison::NAME,
+    owner_directory::NAME,
+    onboarding_checklist::NAME,
+];
+
+/// The widgets this build includes: every one by default (feature `all-widgets`). The embed
+/// bundle also has a runtime per widget (`--no-default-features --features hiring-timeline`),
+/// which a page whose widgets are all of that one kind loads instead: a third smaller.
 pub const WIDGETS: &[WidgetDef] = &[
+    #[cfg(feature = "hiring-timeline")]
     WidgetDef {
         name: hiring_timeline::NAME,
         render: hiring_timeline::render,
     },
+    #[cfg(feature = "level-comparison")]
     WidgetDef {
         name: level_comparison::NAME,
         render: level_comparison::render,
     },
+    #[cfg(feature = "owner-directory")]
     WidgetDef {
         name: owner_directory::NAME,
         render: owner_directory::render,
     },
+    #[cfg(feature = "onboarding-checklist")]
     WidgetDef {
         name: onboarding_checklist::NAME,
         render: onboarding_checklist::render,
@@ -127,9 +142,15 @@ pub const PRESETS: &[Preset] = &[
     preset!("mattermost-pm-onboarding", onboarding_checklist),
 ];
 
-/// The widget called `name`.
+/// The widget called `name`, if this build includes it.
 pub fn find_widget(name: &str) -> Option<&'static WidgetDef> {
     WIDGETS.iter().find(|w| w.name == name)
+}
+
+/// Whether `name` is a widget that this build leaves out (another runtime of the bundle has
+/// it).
+pub fn left_out(name: &str) -> bool {
+    WIDGET_NAMES.contains(&name) && find_widget(name).is_none()
 }
 
 /// The preset called `name`.

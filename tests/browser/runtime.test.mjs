@@ -108,7 +108,7 @@ test('a removed widget is released, and mounts afresh if put back', async () => 
 test('a bundle whose wasm cannot load says so in place and throws nothing at the page', async () => {
   const page = await openPage(env.browser, `${env.url}/docs/handbook/product/missing-wasm.html`);
   await mounted(page, '#w', 'error');
-  assert.match(await page.locator('#w [role="alert"]').textContent(), /could not be loaded from .*\/cdn-missing-wasm\/hb-core_bg\.wasm/);
+  assert.match(await page.locator('#w [role="alert"]').textContent(), /could not be loaded from .*\/cdn-missing-wasm\/hb-hiring-timeline_bg\.wasm/);
   assert.equal(await page.evaluate(() => window.hostAfter), true);
   assert.deepEqual(await page.evaluate(() => window.hostErrors), []);
   assert.deepEqual(page.uncaught, []);
@@ -130,9 +130,40 @@ test('a page with the tag and no widget fetches nothing more, until a widget app
   const brotli = brotliCompressSync(entry, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   console.log(`a page with the tag and no widget: ${bytes} bytes beyond its HTML (${brotli} bytes brotli-compressed)`);
   assert.ok(brotli < 3 * 1024, `${brotli} bytes`);
-  // A widget added later (client-side routing) brings the runtime, and mounts.
+  // A widget added later (client-side routing) brings the runtime, and mounts: the hiring
+  // timeline's own, as it is the only kind on the page.
   await page.evaluate(appendLaterWidget);
   await mounted(page, '#later');
-  assert.ok(fetched.includes('/cdn/widgets/v1/hb-core_bg.wasm'));
+  const wasm = () => fetched.filter((p) => p.endsWith('.wasm'));
+  assert.deepEqual(wasm(), ['/cdn/widgets/v1/hb-hiring-timeline_bg.wasm']);
+  // A widget of another kind brings the runtime with every widget, which mounts it; the first
+  // keeps its widget working.
+  await page.evaluate(() => {
+    const el = document.createElement('div');
+    el.id = 'later-directory';
+    el.setAttribute('data-hb-widget', 'owner-directory');
+    el.setAttribute('data-preset', 'mattermost-program-management');
+    document.querySelector('main').append(el);
+  });
+  await mounted(page, '#later-directory');
+  assert.deepEqual(wasm(), ['/cdn/widgets/v1/hb-hiring-timeline_bg.wasm', '/cdn/widgets/v1/hb-core_bg.wasm']);
+  assert.match(await page.locator('#later-directory .hb-widget__title').first().textContent(), /Program Management/);
+  const tab = page.locator('#later [role="tab"]').nth(1);
+  if (await tab.count()) {
+    await tab.click();
+    assert.equal(await tab.getAttribute('aria-selected'), 'true');
+  }
+  assert.deepEqual(page.uncaught, []);
+});
+
+test('a page whose widgets are all of one kind loads that widget\'s runtime, not the one with all', async () => {
+  const page = await openPage(env.browser, null);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${env.url}/docs/handbook/product/one-kind.html`);
+  await mounted(page, '#a');
+  await mounted(page, '#b');
+  assert.deepEqual(fetched.filter((p) => p.endsWith('.wasm') || p.endsWith('.js')).filter((p) => p.startsWith('/cdn/')),
+    ['/cdn/widgets/v1/handbook-widgets.js', '/cdn/widgets/v1/hb-hiring-timeline.js', '/cdn/widgets/v1/hb-hiring-timeline_bg.wasm']);
   assert.deepEqual(page.uncaught, []);
 });
