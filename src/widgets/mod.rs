@@ -195,7 +195,8 @@ pub fn store_preset(name: &str, text: std::rc::Rc<str>) {
 /// The presets that rendering `json` with `def` reads besides the data. Only the level
 /// comparison names any: each level's hiring process.
 pub fn presets_used(def: &WidgetDef, json: &str) -> Vec<String> {
-    if def.name == level_comparison::NAME {
+    // Only a build with the level comparison parses ladders (14 KB of wasm elsewhere).
+    if cfg!(feature = "level-comparison") && def.name == level_comparison::NAME {
         level_comparison::hiring_presets(json)
     } else {
         Vec::new()

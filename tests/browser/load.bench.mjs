@@ -1,6 +1,6 @@
 // Loading over a slow network, in headless Chromium: a handbook page with one hiring timeline,
-// plain and pre-rendered, and a page with the script tag and no widget. Figures, not
-// assertions.
+// plain and pre-rendered, the pre-rendered page with a second kind of widget, and a page with
+// the script tag and no widget. Figures, not assertions.
 //
 // The network is slow 4G as DevTools emulates it (1.6 Mbit/s down, 750 kbit/s up, 150 ms
 // round trip), and every file is served brotli-compressed (quality 11) with the cache headers
@@ -47,16 +47,23 @@ const page = (body) => `<!doctype html>
 </html>
 `;
 const MOUNT = '<div id="hiring" data-hb-widget="hiring-timeline" data-preset="gitlab-pm-leadership-hiring"></div>';
+// The same with a widget of another kind below it: such a page loads the runtime with every
+// widget (hb-core) instead of the hiring timeline's own.
+const TWO_KINDS = `${MOUNT}\n    <div data-hb-widget="owner-directory" data-preset="mattermost-program-management"></div>`;
 
 function buildSite() {
   rmSync(site, { recursive: true, force: true });
   mkdirSync(join(site, 'prerendered'), { recursive: true });
+  mkdirSync(join(site, 'two-kinds'), { recursive: true });
   cpSync(join(root, 'dist/embed'), join(site, 'widgets'), { recursive: true });
   writeFileSync(join(site, 'plain.html'), page(MOUNT));
   writeFileSync(join(site, 'prerendered/index.html'), page(MOUNT));
+  writeFileSync(join(site, 'two-kinds/index.html'), page(TWO_KINDS));
   writeFileSync(join(site, 'no-widget.html'), page(''));
-  execFileSync('cargo', ['run', '-q', '--bin', 'handbook-widgets', '--', 'prerender', join(site, 'prerendered'), '--strict'],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (const folder of ['prerendered', 'two-kinds']) {
+    execFileSync('cargo', ['run', '-q', '--bin', 'handbook-widgets', '--', 'prerender', join(site, folder), '--strict'],
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
 }
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
@@ -145,7 +152,11 @@ const server = await serve();
 const browser = await launch();
 try {
   console.log(`load over slow 4G (1.6 Mbit/s down, 150 ms round trip), cold cache, brotli; median of ${RUNS}`);
-  for (const [name, path] of [['pre-rendered page', '/prerendered/'], ['plain page', '/plain.html']]) {
+  for (const [name, path] of [
+    ['pre-rendered page', '/prerendered/'],
+    ['plain page', '/plain.html'],
+    ['pre-rendered page with two kinds of widget', '/two-kinds/'],
+  ]) {
     await load(browser, server.url + path, { waitFor: true }); // warm-up: the browser's own first-time costs
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push((await load(browser, server.url + path, { waitFor: true })));
