@@ -95,7 +95,7 @@ pub const WIDGET_NAMES: &[&str] = &[
 
 /// The widgets this build includes: every one by default (feature `all-widgets`). The embed
 /// bundle also has a runtime per widget (`--no-default-features --features hiring-timeline`),
-/// which a page whose widgets are all of that one kind loads instead: a third smaller.
+/// which a page whose widgets are all of that one kind loads instead (22 to 28% smaller).
 pub const WIDGETS: &[WidgetDef] = &[
     #[cfg(feature = "hiring-timeline")]
     WidgetDef {
