@@ -25,7 +25,8 @@ runtime() {
   wasm-opt "${features[@]}" --strip-debug --strip-producers "$named" -o "$out/${name}_bg.wasm"
 }
 runtime hb-core all-widgets
-for widget in $(sed -n "s/^const WIDGETS = \[\(.*\)\];$/\1/p" assets/embed/handbook-widgets.js | tr -d "',"); do
+widgets=$(sed -n "s/^const WIDGETS = \[\(.*\)\];$/\1/p" assets/embed/handbook-widgets.js | tr -d "',")
+for widget in $widgets; do
   runtime "hb-$widget" "$widget"
 done
 
@@ -37,9 +38,12 @@ for js in "$out"/*.js; do
 done
 # Presets, fetched by a page only when it shows one.
 cp -r assets/data "$out/presets"
-# The stylesheet the runtime fetches and pre-rendered pages link to, and the rules for reading
-# with scripts off.
+# The stylesheet hb-core fetches and pre-rendered pages link to, each one-widget runtime's
+# (the shared rules and that widget's), and the rules for reading with scripts off.
 cargo run -q --bin handbook-widgets -- stylesheet > "$out/handbook-widgets.css"
+for widget in $widgets; do
+  cargo run -q --bin handbook-widgets -- stylesheet --widget "$widget" > "$out/hb-$widget.css"
+done
 cargo run -q --bin handbook-widgets -- stylesheet --static > "$out/handbook-widgets-static.css"
 node scripts/sizes.mjs "$out"
 if command -v twiggy >/dev/null; then

@@ -30,3 +30,40 @@ fn the_entry_lists_every_widget_of_the_registry() {
         );
     }
 }
+
+#[test]
+fn a_one_widget_runtime_has_the_shared_rules_and_its_own_only() {
+    use handbook_widgets::runtime::{compact, stylesheet, STATIC_CSS};
+    let all = stylesheet(WIDGET_NAMES);
+    let hiring = stylesheet(&["hiring-timeline"]);
+    let print = compact(&format!("@media print {{\n{STATIC_CSS}}}\n"));
+    let screen = hiring.strip_suffix(&print).unwrap_or_default();
+    assert!(screen.contains(".hb-root") && screen.contains(".hb-totals"));
+    assert!(!screen.contains(".hb-dir__toolbar") && !screen.contains(".hb-compare"));
+    // Print rules for every widget, in both.
+    assert!(all.ends_with(&print));
+    // Every widget's own rules are in the whole stylesheet.
+    let shared = stylesheet(&[]);
+    let shared = shared.strip_suffix(&print).unwrap_or_default();
+    for name in WIDGET_NAMES {
+        let own = stylesheet(&[name]);
+        let body = own
+            .strip_prefix(shared)
+            .and_then(|rest| rest.strip_suffix(&print))
+            .expect("shared rules, own rules, print rules");
+        assert!(!body.is_empty() && all.contains(body), "{name}");
+    }
+}
+
+#[test]
+fn the_stylesheet_loses_comments_and_indentation_but_no_rule() {
+    use handbook_widgets::runtime::compact;
+    let css = "/* a comment */\n.hb-a {\n  content: \"/* kept */\";\n  color: red; /* gone */\n}\n\n[data-x='*/'] { top: 0 }\n";
+    assert_eq!(
+        compact(css),
+        ".hb-a {\ncontent: \"/* kept */\";\ncolor: red;\n}\n[data-x='*/'] { top: 0 }\n"
+    );
+    let all = handbook_widgets::runtime::stylesheet(WIDGET_NAMES);
+    assert!(!all.contains("/*"), "no comment is left");
+    assert_eq!(all.matches('{').count(), all.matches('}').count());
+}

@@ -11,21 +11,23 @@
 // window.handbookWidgets; both load a runtime if needed and return what it returns (how many
 // were mounted / whether the element was mounted). `await ready` loads it too, and gives
 // false if it could not be loaded.
-const stylesUrl = new URL('./handbook-widgets.css', import.meta.url);
 const SELECTOR = '[data-hb-widget]';
 // The widgets with a runtime of their own (src/widgets/mod.rs, WIDGET_NAMES; a native test
 // checks the two agree).
 const WIDGETS = ['hiring-timeline', 'level-comparison', 'owner-directory', 'onboarding-checklist'];
 
 const runtimes = new Map();
+const stylesheets = new Map();
 let first;
-let styles;
 
-// The stylesheet's text, fetched alongside the runtime (the runtime reports a failure): a
-// promise of the text, or of null.
-function loadStyles() {
-  styles ??= fetch(stylesUrl).then((r) => (r.ok ? r.text() : null)).catch(() => null);
-  return styles;
+// A stylesheet's text, fetched alongside its runtime (the runtime reports a failure): a
+// promise of the text, or of null. hb-core's is handbook-widgets.css; hb-<widget>'s,
+// hb-<widget>.css (the shared rules and that widget's).
+function loadStyles(file) {
+  if (!stylesheets.has(file)) {
+    stylesheets.set(file, fetch(new URL(`./${file}`, import.meta.url)).then((r) => (r.ok ? r.text() : null)).catch(() => null));
+  }
+  return stylesheets.get(file);
 }
 
 // The runtime for the widgets on the page now: the one widget's own, or the one with all.
@@ -38,7 +40,7 @@ function runtimeFor(root) {
 // Loads a runtime once. Never rejects: a failed load is reported in place and on the console,
 // not thrown at the page.
 function loadRuntime(name) {
-  loadStyles();
+  loadStyles(name === 'hb-core' ? 'handbook-widgets.css' : `${name}.css`);
   if (!runtimes.has(name)) {
     const wasmUrl = new URL(`./${name}_bg.wasm`, import.meta.url);
     runtimes.set(name, import(`./${name}.js`)
@@ -84,11 +86,9 @@ if (typeof window !== 'undefined') {
     mount,
     // The bundle's folder: the runtime fetches presets/<name>.json from here.
     bundle: new URL('./', import.meta.url).href,
-    // For the runtimes: the stylesheet's text, and the runtime with every widget, which a
+    // For the runtimes: a stylesheet's text, and the runtime with every widget, which a
     // one-widget runtime asks for when the page adds a widget of another kind.
-    get styles() {
-      return loadStyles();
-    },
+    styles: loadStyles,
     loadEvery() {
       loadRuntime('hb-core');
     },

@@ -14,10 +14,11 @@ Usage:
       Writes every [data-hb-widget] mount's rendered widget into the built HTML pages, so
       that it shows before any script runs and without JavaScript. Run it after the site
       generator, on its output folder. See `handbook-widgets prerender --help`.
-  handbook-widgets stylesheet [--static]
-      Prints the widgets' stylesheet, handbook-widgets.css, which pre-rendered pages link to;
-      with --static, handbook-widgets-static.css, which they load when scripts are off
-      (`./dev embed` writes both beside the bundle).
+  handbook-widgets stylesheet [--static | --widget NAME]
+      Prints the widgets' stylesheet, handbook-widgets.css, which the runtime loads and
+      pre-rendered pages link to; with --static, handbook-widgets-static.css, which they load
+      when scripts are off; with --widget, hb-NAME.css, the stylesheet of that widget's own
+      runtime (`./dev embed` writes them all beside the bundle).
   handbook-widgets --version
 ";
 
@@ -26,20 +27,36 @@ fn main() -> ExitCode {
     let rest = args.get(1..).unwrap_or_default();
     match args.first().map(String::as_str) {
         Some("prerender") => prerender::run(rest),
-        Some("stylesheet") => match rest {
-            [] => {
-                print!("{}", handbook_widgets::runtime::CSS);
-                ExitCode::SUCCESS
+        Some("stylesheet") => {
+            use handbook_widgets::widgets::WIDGET_NAMES;
+            match rest {
+                [] => {
+                    print!("{}", handbook_widgets::runtime::stylesheet(WIDGET_NAMES));
+                    ExitCode::SUCCESS
+                }
+                [flag] if flag == "--static" => {
+                    print!(
+                        "{}",
+                        handbook_widgets::runtime::compact(handbook_widgets::runtime::STATIC_CSS)
+                    );
+                    ExitCode::SUCCESS
+                }
+                [flag, name] if flag == "--widget" && WIDGET_NAMES.contains(&name.as_str()) => {
+                    print!(
+                        "{}",
+                        handbook_widgets::runtime::stylesheet(&[name.as_str()])
+                    );
+                    ExitCode::SUCCESS
+                }
+                _ => {
+                    eprint!(
+                        "handbook-widgets stylesheet: takes --static, or --widget and one of {}\n\n{USAGE}",
+                        WIDGET_NAMES.join(", ")
+                    );
+                    ExitCode::from(2)
+                }
             }
-            [flag] if flag == "--static" => {
-                print!("{}", handbook_widgets::runtime::STATIC_CSS);
-                ExitCode::SUCCESS
-            }
-            _ => {
-                eprint!("handbook-widgets stylesheet: takes only --static\n\n{USAGE}");
-                ExitCode::from(2)
-            }
-        },
+        }
         Some("--version" | "-V") => {
             println!("handbook-widgets {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS

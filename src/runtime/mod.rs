@@ -19,7 +19,7 @@ use yew::{AppHandle, AttrValue};
 pub use mount_view::{MountView, MountViewProps};
 pub use source::{DataSource, Loaded};
 #[cfg(not(target_arch = "wasm32"))]
-pub use styles::{CSS, STATIC_CSS};
+pub use styles::{compact, stylesheet, STATIC_CSS};
 
 use crate::widgets::MountOptions;
 

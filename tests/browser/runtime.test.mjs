@@ -147,6 +147,9 @@ test('a page with the tag and no widget fetches nothing more, until a widget app
   });
   await mounted(page, '#later-directory');
   assert.deepEqual(wasm(), ['/cdn/widgets/v1/hb-hiring-timeline_bg.wasm', '/cdn/widgets/v1/hb-core_bg.wasm']);
+  // Each runtime brings its stylesheet: the one widget's, then every widget's.
+  assert.deepEqual(fetched.filter((p) => p.endsWith('.css')), ['/cdn/widgets/v1/hb-hiring-timeline.css', '/cdn/widgets/v1/handbook-widgets.css']);
+  assert.equal(await page.locator('#later-directory .hb-dir__toolbar').evaluate((el) => getComputedStyle(el).display), 'flex');
   assert.match(await page.locator('#later-directory .hb-widget__title').first().textContent(), /Program Management/);
   const tab = page.locator('#later [role="tab"]').nth(1);
   if (await tab.count()) {
@@ -165,5 +168,8 @@ test('a page whose widgets are all of one kind loads that widget\'s runtime, not
   await mounted(page, '#b');
   assert.deepEqual(fetched.filter((p) => p.endsWith('.wasm') || p.endsWith('.js')).filter((p) => p.startsWith('/cdn/')),
     ['/cdn/widgets/v1/handbook-widgets.js', '/cdn/widgets/v1/hb-hiring-timeline.js', '/cdn/widgets/v1/hb-hiring-timeline_bg.wasm']);
+  // With its own stylesheet (the shared rules and the timeline's), applied.
+  assert.deepEqual(fetched.filter((p) => p.endsWith('.css')), ['/cdn/widgets/v1/hb-hiring-timeline.css']);
+  assert.equal(await page.locator('#a .hb-totals').first().evaluate((el) => getComputedStyle(el).display), 'flex');
   assert.deepEqual(page.uncaught, []);
 });
