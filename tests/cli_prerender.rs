@@ -147,7 +147,11 @@ fn every_data_source_is_rendered_into_a_declarative_shadow_root() {
         );
     }
     let inline = mount(&page, "inline");
-    assert_eq!(common::count(inline, "data-hb-prerendered>"), 1, "{inline}");
+    // Its shadow root only (no copy of the data), and, the last widget pre-rendered, the end
+    // marker the head's `rel="expect"` waits for: once on the page.
+    assert_eq!(common::count(inline, "data-hb-prerendered>"), 2, "{inline}");
+    assert!(inline.contains("<span id=\"hb-prerendered-end\" hidden data-hb-prerendered></span>"));
+    assert_eq!(common::count(&page, "id=\"hb-prerendered-end\""), 1);
     assert!(inline.contains("<h2"), "data-heading-level is honoured");
     assert!(inline.contains("Inline &lt;checklist&gt;"));
     assert!(
@@ -168,6 +172,7 @@ fn every_data_source_is_rendered_into_a_declarative_shadow_root() {
     let head = page.split("</head>").next().unwrap();
     for link in [
         "<link rel=\"stylesheet\" href=\"/widgets/v1/handbook-widgets.css\" data-hb-prerendered>",
+        "<link rel=\"expect\" href=\"#hb-prerendered-end\" blocking=\"render\" data-hb-prerendered>",
         "<link rel=\"modulepreload\" href=\"/widgets/v1/hb-core.js\" data-hb-prerendered>",
         "<link rel=\"preload\" href=\"/widgets/v1/hb-core_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin data-hb-prerendered>",
     ] {
@@ -207,6 +212,7 @@ fn running_it_again_gives_the_same_pages() {
         1,
         "the head links are replaced, not added again"
     );
+    assert_eq!(common::count(&first[0], "id=\"hb-prerendered-end\""), 1);
     // A changed data file is picked up by the next run, not shadowed by the copy in the page.
     std::fs::write(
         root.join("data/flowfuse.json"),

@@ -545,6 +545,10 @@ fn escape_attribute(value: &str) -> String {
         .replace('<', "&lt;")
 }
 
+/// Written into the last pre-rendered mount (its light DOM, which the shadow root keeps from
+/// showing): the element the head's `<link rel="expect" blocking="render">` names.
+const END_MARKER: &str = "<span id=\"hb-prerendered-end\" hidden data-hb-prerendered></span>";
+
 /// The runtime the entry script loads for these mounts (its `runtimeFor`): the one widget's
 /// own when every mount is of that one kind, else `hb-core`, which has every widget.
 fn runtime_for(mounts: &[Mount]) -> String {
@@ -571,8 +575,10 @@ fn runtime_for(mounts: &[Mount]) -> String {
 /// when the page has the entry script, preloads of the runtime it will load and its wasm,
 /// which the entry script would otherwise ask for one round trip after another.
 fn head_links(stylesheet: &str, script: Option<&str>, runtime: &str) -> String {
+    // `rel="expect"` (Chromium) also holds the first frame until the parser has passed the
+    // last widget, so that the text before it does not paint a frame ahead of the widgets.
     let mut links = format!(
-        "<link rel=\"stylesheet\" href=\"{}\" data-hb-prerendered>",
+        "<link rel=\"stylesheet\" href=\"{}\" data-hb-prerendered><link rel=\"expect\" href=\"#hb-prerendered-end\" blocking=\"render\" data-hb-prerendered>",
         escape_attribute(stylesheet)
     );
     if let Some(script) = script {
@@ -596,10 +602,14 @@ fn rewrite(
 ) -> Result<String, lol_html::errors::RewritingError> {
     let next = Cell::new(0usize);
     let rendered = Cell::new(false);
+    let last = outcomes
+        .iter()
+        .rposition(|o| matches!(o, Outcome::Rendered(_)));
     let widget_selector = format!("[{WIDGET_ATTR}]");
     let earlier = format!(
         "[{WIDGET_ATTR}] > template[data-hb-prerendered], [{WIDGET_ATTR}] > script[data-hb-prerendered]"
     );
+    let marker = format!("[{WIDGET_ATTR}] > span[data-hb-prerendered]");
     // Bound, so that the handlers are dropped before the cells they borrow.
     let rewritten = rewrite_str(
         html,
@@ -612,6 +622,11 @@ fn rewrite(
                         Some(Outcome::Rendered(markup)) => {
                             rendered.set(true);
                             el.prepend(markup, ContentType::Html);
+                            if last == Some(i) {
+                                // What the head's `rel="expect"` waits for: the first frame
+                                // comes once the parser has passed the last widget.
+                                el.append(END_MARKER, ContentType::Html);
+                            }
                         }
                         _ => rendered.set(false),
                     }
@@ -621,6 +636,10 @@ fn rewrite(
                     if rendered.get() {
                         el.remove();
                     }
+                    Ok(())
+                }),
+                element!(marker, |el| {
+                    el.remove();
                     Ok(())
                 }),
                 element!("head > link[data-hb-prerendered]", |el| {

@@ -161,11 +161,12 @@ try {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push((await load(browser, server.url + path, { waitFor: true })));
     const m = (key) => median(runs.map((r) => r.times[key]));
+    const withFirst = runs.filter((r) => r.times.widget === r.times.text).length;
     const sameFrame = runs.filter((r) => r.times.widget === r.times.end).length;
     const flashes = runs.reduce((sum, r) => sum + r.times.unstyledFrames, 0);
     const total = median(runs.map((r) => r.fetched.reduce((sum, f) => sum + f.bytes, 0)));
     console.log(`  ${name}: page text ${ms(m('text'))}, after the widget ${ms(m('end'))}; widget ${ms(m('widget'))} `
-      + `(in the frame of the text after it in ${sameFrame} of ${RUNS} runs; unstyled frames: ${flashes}); `
+      + `(in the frame of the page's first text in ${withFirst} of ${RUNS} runs, of the text after it in ${sameFrame}; unstyled frames: ${flashes}); `
       + `interactive ${ms(m('interactive'))}; ${kb(total)} fetched`);
   }
   const empty = await load(browser, `${server.url}/no-widget.html`, { waitFor: false });
