@@ -195,15 +195,6 @@ impl Tracked<'_, '_> {
     }
 }
 
-/// `deserialize_<number>` methods that all go to [`Tracked::deserialize_number`].
-macro_rules! numbers {
-    ($($method:ident)*) => {$(
-        fn $method<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            self.deserialize_number(visitor)
-        }
-    )*};
-}
-
 /// Each `deserialize_*` calls only the visitor method its type needs, so the rest of a
 /// visitor (a struct's `visit_seq`, say) is never instantiated; any other value is a type error.
 impl<'de> Deserializer<'de> for Tracked<'de, '_> {
@@ -315,10 +306,35 @@ impl<'de> Deserializer<'de> for Tracked<'de, '_> {
         char bytes byte_buf unit unit_struct tuple tuple_struct identifier
     }
 
-    numbers! {
-        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
-        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
-        deserialize_f32 deserialize_f64
+    fn deserialize_u8<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_number(visitor)
+    }
+    fn deserialize_u16<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_number(visitor)
+    }
+    fn deserialize_u32<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_number(visitor)
+    }
+    fn deserialize_u64<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_number(visitor)
+    }
+    fn deserialize_i8<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_number(visitor)
+    }
+    fn deserialize_i16<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_number(visitor)
+    }
+    fn deserialize_i32<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_number(visitor)
+    }
+    fn deserialize_i64<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_number(visitor)
+    }
+    fn deserialize_f32<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_number(visitor)
+    }
+    fn deserialize_f64<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_number(visitor)
     }
 }
 

@@ -53,25 +53,21 @@ pub fn start() {
 /// Calls the entry script's `handbookWidgets.loadEvery()`, which loads the runtime with every
 /// widget (once). Without the entry script (the gallery) every widget is in this runtime.
 fn ask_for_every_widget() {
-    if let Some(load) = entry_api("loadEvery").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+    let load = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"handbookWidgets".into()).ok())
+        .and_then(|api| js_sys::Reflect::get(&api, &"loadEvery".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(load) = load {
         let _ = load.call0(&wasm_bindgen::JsValue::NULL);
     }
-}
-
-/// `window.handbookWidgets[key]`, what the entry script gives the runtime; `None` without the
-/// entry script (the gallery).
-fn entry_api(key: &str) -> Option<wasm_bindgen::JsValue> {
-    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
-    let api = js_sys::Reflect::get(&window, &"handbookWidgets".into()).ok()?;
-    js_sys::Reflect::get(&api, &key.into())
-        .ok()
-        .filter(|v| !v.is_undefined())
 }
 
 /// The address of `file` beside the bundle: in the folder `window.handbookWidgets.bundle`
 /// names (set by the entry script), or, without it (the gallery), the page's own folder.
 pub fn beside_bundle(file: &str) -> String {
-    let bundle = entry_api("bundle")
+    let bundle = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"handbookWidgets".into()).ok())
+        .and_then(|api| js_sys::Reflect::get(&api, &"bundle".into()).ok())
         .and_then(|b| b.as_string())
         .or_else(|| web_sys::window()?.document()?.base_uri().ok()?);
     bundle

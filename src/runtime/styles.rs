@@ -153,12 +153,13 @@ pub async fn load() {
 
 /// The entry script's promise of the text of `file`, if the page has the entry script.
 fn entry_styles(file: &str) -> Option<js_sys::Promise> {
-    let styles: js_sys::Function = super::entry_api("styles")?.dyn_into().ok()?;
-    styles
-        .call1(&wasm_bindgen::JsValue::NULL, &file.into())
+    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    let api = js_sys::Reflect::get(&window, &"handbookWidgets".into()).ok()?;
+    let styles: js_sys::Function = js_sys::Reflect::get(&api, &"styles".into())
         .ok()?
         .dyn_into()
-        .ok()
+        .ok()?;
+    styles.call1(&api, &file.into()).ok()?.dyn_into().ok()
 }
 
 /// Gives `shadow` the widgets' styles: adopts the shared sheet where the browser can, else

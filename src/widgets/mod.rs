@@ -207,6 +207,6 @@ pub fn presets_used(def: &WidgetDef, json: &str) -> Vec<String> {
 pub fn presets_needed(def: &WidgetDef, json: &str) -> Vec<String> {
     presets_used(def, json)
         .into_iter()
-        .filter(|n| preset_text(n).is_none())
+        .filter(|n| find_preset(n).is_some() && preset_text(n).is_none())
         .collect()
 }

@@ -12,9 +12,8 @@ use yew::prelude::*;
 use crate::components::{id_prefix, Heading, WidgetHeader};
 use crate::markdown;
 use crate::model::hiring::{HiringProcess, Totals};
-use crate::model::json::{check_limits, parse_value};
 use crate::model::levels::{compare, Ladder, Section};
-use crate::model::{parse, DataError, ErrorKind, Validate};
+use crate::model::{parse, DataError, ErrorKind};
 use crate::url_state::{key_of, use_fragment};
 use crate::widgets::{find_preset, hiring_timeline, preset_text, MountOptions};
 
@@ -59,30 +58,16 @@ pub fn render(json: &str, options: &MountOptions) -> Result<Html, DataError> {
     })
 }
 
-/// The distinct presets of this bundle that the levels of the ladder in `json` name as their
-/// hiring process, in order. Read from the JSON value, not the typed ladder, so that rendering
-/// parses and checks the ladder only once; none when the text is not JSON within the limits
-/// (rendering then says why).
+/// The distinct hiring-timeline presets the ladder in `json` names, in order; none when the
+/// ladder cannot be parsed (rendering then says why).
 pub fn hiring_presets(json: &str) -> Vec<String> {
-    if check_limits(json, <Ladder as Validate>::MAX_BYTES).is_err() {
-        return Vec::new();
-    }
-    let Ok(value) = parse_value(json) else {
+    let Ok(ladder) = parse::<Ladder>(json) else {
         return Vec::new();
     };
     let mut names: Vec<String> = Vec::new();
-    let levels = value.get("levels").and_then(|l| l.as_array());
-    for level in levels.into_iter().flatten() {
-        let Some(name) = level
-            .get("hiring")
-            .and_then(|h| h.get("preset"))
-            .and_then(|p| p.as_str())
-        else {
-            continue;
-        };
-        // Only the registry's presets: the list stays as short as the registry.
-        if find_preset(name).is_some() && !names.iter().any(|n| n == name) {
-            names.push(name.to_owned());
+    for h in ladder.levels.iter().filter_map(|l| l.hiring.as_ref()) {
+        if !names.contains(&h.preset) {
+            names.push(h.preset.clone());
         }
     }
     names
