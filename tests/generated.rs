@@ -322,6 +322,24 @@ fn link() -> BoxedStrategy<Value> {
     object(vec![("label", string()), ("url", string())])
 }
 
+/// A length as handbooks word them, or any text.
+fn length() -> BoxedStrategy<Value> {
+    prop_oneof![
+        one_of(&[
+            "30-60 min",
+            "1.5 h",
+            "a full day",
+            "up to 48 h",
+            "2–3 weeks",
+            "half a day - 1 day",
+            "60-30 min",
+            "0 min",
+        ]),
+        string(),
+    ]
+    .boxed()
+}
+
 fn hiring() -> BoxedStrategy<Value> {
     let channels = &[
         "application",
@@ -343,11 +361,20 @@ fn hiring() -> BoxedStrategy<Value> {
         ("runBy", string()),
         ("description", string()),
         ("optional", any::<bool>().prop_map(Value::Bool).boxed()),
+        ("length", length()),
+        ("interviewers", list(string(), 6)),
+        ("pick", number()),
+        ("encouraged", any::<bool>().prop_map(Value::Bool).boxed()),
+        ("condition", string()),
+        ("wait", length()),
+        ("waitFor", string()),
+        ("group", one_of(&["Round 1", "On-site day", ""])),
     ]);
     let variant = object(vec![
         ("id", id()),
         ("label", string()),
         ("notes", string()),
+        ("duration", length()),
         ("stages", list(stage, 12)),
     ]);
     object(vec![
@@ -355,6 +382,7 @@ fn hiring() -> BoxedStrategy<Value> {
         ("source", source()),
         ("notes", string()),
         ("footnotes", string()),
+        ("duration", length()),
         ("variants", list(variant, 5)),
     ])
 }

@@ -10,6 +10,7 @@
 mod common;
 
 use handbook_widgets::model::hiring::{format_minutes, Channel, HiringProcess, Totals};
+use handbook_widgets::model::length::Span;
 use handbook_widgets::model::{parse, DataError, ErrorKind};
 use handbook_widgets::widgets::{hiring_timeline, PRESETS};
 
@@ -72,13 +73,15 @@ fn mattermost_has_nine_stages_with_the_stated_lengths_and_interviewers() {
     assert_eq!(stages[8].channel, Channel::Email);
     assert!(stages.iter().all(|s| !s.optional));
     assert_eq!(
-        process.variants[0].totals(),
+        process.variants[0].totals(None),
         Totals {
             required_stages: 9,
             required_timed: 6,
-            required_minutes: 270,
+            required: Span::minutes(270),
             optional_stages: 0,
-            optional_minutes: 0
+            with_optional: Span::minutes(270),
+            waits: Span::default(),
+            duration: None,
         }
     );
     assert!(process
@@ -119,10 +122,10 @@ fn flowfuse_has_eight_stages_one_optional() {
     );
     assert_eq!(stages[4].run_by.as_deref(), Some("The VP of Sales"));
     assert_eq!(stages[0].run_by.as_deref(), Some("The hiring manager"));
-    let t = process.variants[0].totals();
+    let t = process.variants[0].totals(process.duration);
     assert_eq!(
-        (t.required_stages, t.required_minutes, t.optional_stages),
-        (7, 140, 1)
+        (t.required_stages, t.required, t.optional_stages),
+        (7, Span::minutes(140), 1)
     );
 }
 
@@ -145,9 +148,18 @@ fn gitlab_has_one_variant_per_leadership_level() {
     let minutes: Vec<_> = process
         .variants
         .iter()
-        .map(|v| v.totals().required_minutes)
+        .map(|v| v.totals(None).required.to_string())
         .collect();
-    assert_eq!(minutes, [270, 315, 315, 280, 280]);
+    assert_eq!(
+        minutes,
+        [
+            "4 h 30 min",
+            "5 h 15 min",
+            "5 h 15 min",
+            "4 h 40 min",
+            "4 h 40 min"
+        ]
+    );
     // "Finally, candidates may be asked to schedule a 50 minute final interview with our CEO".
     let director = &process.variants[1];
     let last = director.stages.last().unwrap();
@@ -312,4 +324,128 @@ fn a_key_given_twice_is_an_error_where_the_second_one_is() {
         r#"{"title": "T", "variants": [{"id": "a", "label": "A", "stages": [{"title": "x"}, {"title": "y"}]}]}"#
     )
     .is_ok());
+}
+
+/// One variant whose stages are `stages` (JSON objects, comma-separated).
+fn with_stages(stages: &str) -> String {
+    format!(
+        r#"{{ "title": "T", "variants": [{{ "id": "v", "label": "V", "stages": [{stages}] }}] }}"#
+    )
+}
+
+#[test]
+fn the_example_from_another_handbook_reads_ranges_groups_emphasis_and_waits() {
+    let json = std::fs::read_to_string("assets/examples/engineering-hiring.json").unwrap();
+    let process: HiringProcess = parse(&json).unwrap();
+    let engineer = &process.variants[0];
+    let t = engineer.totals(process.duration);
+    assert_eq!(
+        (t.required_stages, t.optional_stages, t.required_timed),
+        (7, 4, 5)
+    );
+    assert_eq!(t.required.to_string(), "7 h 5 min – 8 h 30 min");
+    assert_eq!(t.with_optional.to_string(), "about 9 h 20 min – 11 h");
+    assert_eq!(t.duration.unwrap().to_string(), "2–3 weeks");
+    assert_eq!(
+        t.waits.to_string(),
+        "up to 5 business days 96 h",
+        "waits keep their units"
+    );
+    // The manager variant states its own calendar time.
+    let manager = &process.variants[1];
+    assert_eq!(
+        manager
+            .totals(process.duration)
+            .duration
+            .unwrap()
+            .to_string(),
+        "3–4 weeks"
+    );
+    // Steps: the SuperDay's five stages are one step, numbered 5a to 5e.
+    let steps = engineer.steps();
+    assert_eq!(steps.len(), 7);
+    let day = &steps[4];
+    assert_eq!(
+        (day.number, day.group, day.start, day.end),
+        (5, Some("SuperDay (a paid day of work)"), 4, 9)
+    );
+    let labels: Vec<_> = (day.start..day.end).map(|i| day.label(i)).collect();
+    assert_eq!(labels, ["5a", "5b", "5c", "5d", "5e"]);
+    assert_eq!(steps[5].label(9), "6");
+    // Emphasis: encouraged and conditional stages count with the optional ones.
+    let founder = &engineer.stages[3];
+    assert!(founder.encouraged && founder.is_optional() && !founder.optional);
+    assert_eq!((founder.interviewers.len(), founder.pick), (2, Some(1)));
+    let design = &engineer.stages[6];
+    assert_eq!(
+        design.condition.as_deref(),
+        Some("senior and staff roles only")
+    );
+    assert!(design.is_optional());
+}
+
+#[test]
+fn a_large_group_is_numbered_with_points() {
+    let stage = r#"{ "title": "S", "group": "Loop" }"#;
+    let json = with_stages(&[stage; 30].join(","));
+    let process: HiringProcess = parse(&json).unwrap();
+    let steps = process.variants[0].steps();
+    assert_eq!(steps.len(), 1);
+    assert_eq!(
+        (steps[0].label(0), steps[0].label(29)),
+        ("1.1".into(), "1.30".into())
+    );
+}
+
+#[test]
+fn new_fields_refuse_what_they_cannot_mean() {
+    for (stages, path, words) in [
+        (
+            r#"{ "title": "A", "minutes": 30, "length": "30 min" }"#,
+            "$.variants[0].stages[0].length",
+            "give `minutes` or `length`, not both",
+        ),
+        (
+            r#"{ "title": "A", "length": "a while" }"#,
+            "$.variants[0].stages[0].length",
+            "\"a while\" is not a length we can read",
+        ),
+        (
+            r#"{ "title": "A", "wait": "soon" }"#,
+            "$.variants[0].stages[0].wait",
+            "\"soon\" is not a length we can read",
+        ),
+        (
+            r#"{ "title": "A", "interviewers": ["X", "Y"], "pick": 2 }"#,
+            "$.variants[0].stages[0].pick",
+            "from 1 to 1",
+        ),
+        (
+            r#"{ "title": "A", "pick": 1 }"#,
+            "$.variants[0].stages[0].pick",
+            "how many of the 0 interviewers",
+        ),
+        (
+            r#"{ "title": "A", "interviewers": ["X", " "] }"#,
+            "$.variants[0].stages[0].interviewers[1]",
+            "must not be empty",
+        ),
+        (
+            r#"{ "title": "A", "condition": "" }"#,
+            "$.variants[0].stages[0].condition",
+            "must not be empty",
+        ),
+        (
+            r#"{ "title": "A", "group": "G" }, { "title": "B" }, { "title": "C", "group": "G" }"#,
+            "$.variants[0].stages[2].group",
+            "the stages of group \"G\" must be next to each other",
+        ),
+    ] {
+        let e = err(&with_stages(stages));
+        assert_eq!(e.path.as_deref(), Some(path), "{stages}: {e}");
+        assert!(e.message.contains(words), "{stages}: {e}");
+        assert!(e.line.is_some(), "{stages}: located");
+    }
+    let e = err(r#"{ "title": "T", "duration": "forever", "variants": [] }"#);
+    assert_eq!(e.path.as_deref(), Some("$.duration"));
 }

@@ -40,8 +40,15 @@ fn totals_show_time_count_and_untimed_stages() {
 #[test]
 fn optional_stages_are_counted_apart_and_tagged() {
     let html = render("flowfuse-pm-hiring", &MountOptions::default());
-    assert!(html.contains("data-total=\"stages\">7<"), "{html}");
-    assert!(html.contains("data-total=\"optional\">1 stage"), "{html}");
+    // Every stage is counted, with how many are optional; the time without and with them.
+    assert!(
+        html.contains("data-total=\"stages\">8<span class=\"hb-totals__note\"> (1 optional)<"),
+        "{html}"
+    );
+    assert!(
+        html.contains("data-total=\"optional\">2 h 20 min<span class=\"hb-totals__note\">; their length is not stated<"),
+        "{html}"
+    );
     assert_eq!(count(&html, "data-optional=\"true\""), 1);
     assert_eq!(count(&html, ">Optional</span>"), 1);
     assert!(html.contains("2 h 20 min"), "{html}");
@@ -150,4 +157,75 @@ fn hostile_data_stays_text() {
         html.contains("<cite>s</cite>"),
         "unsafe source url dropped: {html}"
     );
+}
+
+/// The gallery's example shaped like other companies' pages: ranges, groups, emphasis, panels
+/// and waits.
+fn example() -> String {
+    let json = std::fs::read_to_string("assets/examples/engineering-hiring.json").unwrap();
+    common::render(hiring_timeline::render(&json, &MountOptions::default()).unwrap())
+}
+
+#[test]
+fn summary_names_every_stage_and_both_times_and_calendar_time() {
+    let html = example();
+    assert!(
+        html.contains("data-total=\"stages\">11<span class=\"hb-totals__note\"> (4 optional)<"),
+        "{html}"
+    );
+    assert!(html.contains("<dt>Interview time, required stages</dt><dd data-total=\"minutes\">7 h 5 min – 8 h 30 min<"));
+    assert!(html.contains(
+        "<dt>With the optional stages</dt><dd data-total=\"optional\">about 9 h 20 min – 11 h<"
+    ));
+    assert!(html.contains("<dt>Calendar time</dt><dd data-total=\"calendar\">2–3 weeks<"));
+    // The manager tab states its own.
+    assert!(html.contains("data-total=\"calendar\">3–4 weeks<"));
+}
+
+#[test]
+fn a_group_is_one_numbered_step_that_folds_with_its_subtotal() {
+    let html = example();
+    let groups = common::tags(&html, &["li ", "class=\"hb-group\""]);
+    assert_eq!(groups.len(), 2, "one group in each variant");
+    assert!(
+        groups[0].contains("data-state=\"expanded\""),
+        "shown until folded"
+    );
+    assert!(html.contains("aria-expanded=\"true\" aria-controls=\"hb-timeline-v0-g4\""));
+    assert!(html
+        .contains("<ol id=\"hb-timeline-v0-g4\" class=\"hb-timeline__stages hb-group__stages\">"));
+    assert!(html.contains(
+        "<p class=\"hb-group__subtotal\">5 stages (2 optional), 6–7 h (about 7 h 45 min – 9 h with the optional ones)</p>"
+    ), "{html}");
+    for label in ["5a", "5b", "5c", "5d", "5e"] {
+        assert!(
+            html.contains(&format!("class=\"hb-stage__marker\">{label}<")),
+            "{label}"
+        );
+    }
+    // After the group, numbering goes on from the group's number.
+    assert!(html.contains("class=\"hb-stage__marker\">6<"));
+    // Stage titles in a group are a level below the group's name.
+    assert!(html.contains("<h4 class=\"hb-group__title\">"));
+    assert!(html.contains("<h5 class=\"hb-stage__title\">Pair programming</h5>"));
+}
+
+#[test]
+fn emphasis_condition_interviewers_and_waits_show_on_the_stage() {
+    let html = example();
+    assert!(html.contains("data-emphasis=\"encouraged\""));
+    assert!(html.contains("<span class=\"hb-tag hb-tag--encouraged\">Strongly encouraged</span>"));
+    assert!(html.contains("<span class=\"hb-tag hb-tag--conditional\">Conditional</span>"));
+    // The condition is on the stage itself, not behind its disclosure.
+    assert!(html.contains(
+        "<p class=\"hb-stage__condition\"><span class=\"hb-label\">Only when: </span>senior and staff roles only</p>"
+    ));
+    assert!(html
+        .contains("<span class=\"hb-label\">One of </span>Ana Ruiz (CEO) or Ben Okafor (CTO)</p>"));
+    assert!(html.contains("<span class=\"hb-label\">A panel of 5: </span>Two engineering managers, A product manager, A designer, An engineer who would report to you and A talent partner</p>"));
+    assert!(html
+        .contains("<span class=\"hb-label\">Then a wait of </span>up to 48 h for a decision</p>"));
+    assert!(html.contains("up to 5 business days for a reply from the talent team"));
+    assert!(html.contains("<span class=\"hb-stage__length\">20–30 min</span>"));
+    assert!(html.contains("<span class=\"hb-stage__length\">1 h 30 min</span>"));
 }

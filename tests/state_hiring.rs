@@ -45,3 +45,24 @@ fn expand_all_and_collapse_all_touch_only_the_selected_variant() {
     assert!(s.expanded_in(1).is_empty());
     assert_eq!(s.expanded_in(0).into_iter().collect::<Vec<_>>(), [4]);
 }
+
+#[test]
+fn groups_fold_per_variant_and_show_all_details_unfolds_them() {
+    let s = run([
+        Action::ToggleGroup(4),
+        Action::Select(1),
+        Action::ToggleGroup(2),
+    ]);
+    assert_eq!(s.collapsed_in(0), [4]);
+    assert_eq!(s.collapsed_in(1), [2]);
+    let s = s.reduce(Action::ToggleGroup(2));
+    assert!(s.collapsed_in(1).is_empty(), "a second toggle unfolds");
+    let s = s
+        .reduce(Action::Select(0))
+        .reduce(Action::ExpandAll(vec![1]));
+    assert!(
+        s.collapsed_in(0).is_empty(),
+        "every group of the variant unfolds"
+    );
+    assert_eq!(s.expanded_in(0), [1]);
+}

@@ -6,8 +6,11 @@ use serde::Deserialize;
 
 use super::error::DataError;
 use super::json::{check_count, check_ids, check_text, Validate};
+use super::length::Span;
 use super::limits::{HIRING_ALL_STAGES, HIRING_STAGES, HIRING_VARIANTS};
 use super::SourceLink;
+
+pub use super::length::format_minutes;
 
 /// A hiring process: what the `hiring-timeline` widget shows.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -24,6 +27,10 @@ pub struct HiringProcess {
     /// Markdown shown under the stages, for fine print. Default: none.
     #[serde(default)]
     pub footnotes: Option<String>,
+    /// The whole process in calendar time, as the handbook states it ("two to three weeks"
+    /// is `"2-3 weeks"`), for every variant that does not state its own. Default: none.
+    #[serde(default)]
+    pub duration: Option<Span>,
     /// One or more variants (by role or level), shown as tabs when there are several. Required.
     pub variants: Vec<Rc<Variant>>,
 }
@@ -39,6 +46,9 @@ pub struct Variant {
     /// Markdown shown above this variant's stages. Default: none.
     #[serde(default)]
     pub notes: Option<String>,
+    /// This variant's whole process in calendar time. Default: the process's `duration`.
+    #[serde(default)]
+    pub duration: Option<Span>,
     /// The stages in the order a candidate meets them; at least one. Required.
     pub stages: Vec<Rc<Stage>>,
 }
@@ -52,12 +62,25 @@ pub struct Stage {
     /// How the stage happens. Default: [`Channel::Other`].
     #[serde(default)]
     pub channel: Channel,
-    /// Length in minutes, when the handbook states one. Default: none (shown as "length not stated").
+    /// Length in minutes, when the handbook states one exactly. Default: none.
     #[serde(default)]
     pub minutes: Option<u32>,
+    /// Length as the handbook words it, instead of `minutes`: a range, other units or an upper
+    /// bound ("30-60 min", "1.5 h", "a full day", "up to 2 h"). Default: none (with no
+    /// `minutes` either, shown as "length not stated").
+    #[serde(default)]
+    pub length: Option<Span>,
     /// Who runs the stage, such as "a recruiter" (Markdown, inline). Default: none.
     #[serde(default)]
     pub run_by: Option<String>,
+    /// The people or roles a candidate meets (inline Markdown each): a panel when `pick` is
+    /// not given. Default: none.
+    #[serde(default)]
+    pub interviewers: Vec<String>,
+    /// How many of `interviewers` a candidate meets ("one of two people"), fewer than listed.
+    /// Default: all of them.
+    #[serde(default)]
+    pub pick: Option<u32>,
     /// Details shown when the reader expands the stage (Markdown). Default: none, and then the
     /// stage does not expand.
     #[serde(default)]
@@ -65,6 +88,26 @@ pub struct Stage {
     /// Whether a candidate may skip or not be asked to this stage. Default: `false`.
     #[serde(default)]
     pub optional: bool,
+    /// Whether the handbook strongly encourages a stage a candidate may still skip; counted
+    /// with the optional ones. Default: `false`.
+    #[serde(default)]
+    pub encouraged: bool,
+    /// When the stage happens at all, as the handbook says ("engineering roles only"; inline
+    /// Markdown), shown on the stage; counted with the optional ones. Default: none (always).
+    #[serde(default)]
+    pub condition: Option<String>,
+    /// Calendar time after this stage before the next one, such as a service level ("up to 48
+    /// h"), apart from interview time. Default: none.
+    #[serde(default)]
+    pub wait: Option<Span>,
+    /// What the candidate waits for, such as "a decision" (inline Markdown). Default: none.
+    #[serde(default)]
+    pub wait_for: Option<String>,
+    /// Name of the group this stage belongs to, such as "On-site day": stages next to each
+    /// other with the same group are numbered as one step (4a, 4b, ...) and fold together.
+    /// Default: none.
+    #[serde(default)]
+    pub group: Option<String>,
 }
 
 /// How a stage happens; shown as a labelled badge.
@@ -139,12 +182,16 @@ pub struct Totals {
     pub required_stages: usize,
     /// Of those, the ones with a stated length: the interviews.
     pub required_timed: usize,
-    /// Sum of the stated lengths of required stages, in minutes.
-    pub required_minutes: u32,
-    /// Stages marked optional.
+    /// Interview time of the required stages: the sum of their stated lengths.
+    pub required: Span,
+    /// Stages a candidate may not go through: optional, encouraged or conditional.
     pub optional_stages: usize,
-    /// Sum of the stated lengths of optional stages, in minutes.
-    pub optional_minutes: u32,
+    /// Interview time of every stage, the optional ones included.
+    pub with_optional: Span,
+    /// Calendar time waited between stages (the sum of the stated waits).
+    pub waits: Span,
+    /// The whole process in calendar time, as stated.
+    pub duration: Option<Span>,
 }
 
 impl Stage {
@@ -153,6 +200,45 @@ impl Stage {
         self.description
             .as_deref()
             .is_some_and(|d| !d.trim().is_empty())
+    }
+
+    /// The stated length: `length`, or `minutes` as an exact length.
+    pub fn span(&self) -> Option<Span> {
+        self.length.or(self.minutes.map(Span::minutes))
+    }
+
+    /// Whether a candidate may not go through it: optional, encouraged or conditional.
+    pub fn is_optional(&self) -> bool {
+        self.optional || self.encouraged || self.condition.is_some()
+    }
+}
+
+/// A run of stages in a variant: one stage, or a named group of stages next to each other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step<'a> {
+    /// 1-based number of the step in the variant.
+    pub number: usize,
+    /// The group's name; `None` for a stage on its own.
+    pub group: Option<&'a str>,
+    /// Index of its first stage.
+    pub start: usize,
+    /// Index after its last stage.
+    pub end: usize,
+}
+
+impl Step<'_> {
+    /// The label of the stage at `index` in this step: "4" alone, "4a" to "4z" in a group of up
+    /// to 26, "4.1" and on in a larger one.
+    pub fn label(&self, index: usize) -> String {
+        let k = index.saturating_sub(self.start);
+        match (self.group, self.end - self.start) {
+            (None, _) => self.number.to_string(),
+            (Some(_), len) if len <= 26 => {
+                let letter = char::from(b'a'.saturating_add(u8::try_from(k).unwrap_or(25)));
+                format!("{}{letter}", self.number)
+            }
+            _ => format!("{}.{}", self.number, k + 1),
+        }
     }
 }
 
@@ -167,21 +253,54 @@ impl Variant {
             .collect()
     }
 
-    /// Totals over this variant's stages.
-    pub fn totals(&self) -> Totals {
-        self.stages.iter().fold(Totals::default(), |mut t, s| {
-            let minutes = s.minutes.unwrap_or(0);
-            if s.optional {
+    /// The variant's steps: its stages, with each group's stages as one step.
+    pub fn steps(&self) -> Vec<Step<'_>> {
+        let mut steps: Vec<Step<'_>> = Vec::new();
+        for (i, stage) in self.stages.iter().enumerate() {
+            let group = stage.group.as_deref();
+            match steps.last_mut() {
+                Some(last) if group.is_some() && last.group == group => last.end = i + 1,
+                _ => steps.push(Step {
+                    number: steps.len() + 1,
+                    group,
+                    start: i,
+                    end: i + 1,
+                }),
+            }
+        }
+        steps
+    }
+
+    /// Totals over this variant's stages; `duration` is the process's, for a variant without
+    /// its own.
+    pub fn totals(&self, duration: Option<Span>) -> Totals {
+        totals(&self.stages, self.duration.or(duration))
+    }
+}
+
+/// Totals over `stages`, with `duration` as the stated calendar time.
+pub fn totals(stages: &[Rc<Stage>], duration: Option<Span>) -> Totals {
+    stages.iter().fold(
+        Totals {
+            duration,
+            ..Totals::default()
+        },
+        |mut t, s| {
+            let span = s.span().unwrap_or_default();
+            t.with_optional = t.with_optional.plus(span);
+            if s.is_optional() {
                 t.optional_stages += 1;
-                t.optional_minutes = t.optional_minutes.saturating_add(minutes);
             } else {
                 t.required_stages += 1;
-                t.required_timed += usize::from(s.minutes.is_some());
-                t.required_minutes = t.required_minutes.saturating_add(minutes);
+                t.required_timed += usize::from(s.span().is_some());
+                t.required = t.required.plus(span);
+            }
+            if let Some(wait) = s.wait {
+                t.waits = t.waits.plus(wait);
             }
             t
-        })
-    }
+        },
+    )
 }
 
 impl HiringProcess {
@@ -228,7 +347,17 @@ impl Validate for HiringProcess {
                 "stages in one variant",
             )?;
             for (si, stage) in variant.stages.iter().enumerate() {
-                check_text(&stage.title, format!("$.variants[{vi}].stages[{si}].title"))?;
+                stage.validate(&format!("$.variants[{vi}].stages[{si}]"))?;
+            }
+            let steps = variant.steps();
+            for (k, step) in steps.iter().enumerate() {
+                let Some(name) = step.group else { continue };
+                if steps.iter().take(k).any(|s| s.group == Some(name)) {
+                    return Err(DataError::invalid_at(
+                        format!("$.variants[{vi}].stages[{}].group", step.start),
+                        format!("the stages of group \"{name}\" must be next to each other"),
+                    ));
+                }
             }
         }
         let all: usize = self.variants.iter().map(|v| v.stages.len()).sum();
@@ -242,11 +371,37 @@ impl Validate for HiringProcess {
     }
 }
 
-/// "4 h 30 min", "45 min", "1 h"; "0 min" for zero.
-pub fn format_minutes(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+impl Stage {
+    /// The stage's own rules; `at` is its JSONPath.
+    fn validate(&self, at: &str) -> Result<(), DataError> {
+        check_text(&self.title, format!("{at}.title"))?;
+        if self.minutes.is_some() && self.length.is_some() {
+            return Err(DataError::invalid_at(
+                format!("{at}.length"),
+                "give `minutes` or `length`, not both",
+            ));
+        }
+        for (i, who) in self.interviewers.iter().enumerate() {
+            check_text(who, format!("{at}.interviewers[{i}]"))?;
+        }
+        if let Some(pick) = self.pick {
+            let listed = self.interviewers.len();
+            if pick == 0 || usize::try_from(pick).map_or(true, |p| p >= listed) {
+                return Err(DataError::invalid_at(
+                    format!("{at}.pick"),
+                    format!("`pick` is how many of the {listed} interviewers a candidate meets: from 1 to {}", listed.saturating_sub(1)),
+                ));
+            }
+        }
+        for (text, field) in [
+            (&self.condition, "condition"),
+            (&self.wait_for, "waitFor"),
+            (&self.group, "group"),
+        ] {
+            if let Some(text) = text {
+                check_text(text, format!("{at}.{field}"))?;
+            }
+        }
+        Ok(())
     }
 }

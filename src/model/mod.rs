@@ -4,6 +4,7 @@ pub mod checklist;
 pub mod error;
 pub mod hiring;
 pub mod json;
+pub mod length;
 pub mod levels;
 pub mod limits;
 pub mod owners;

@@ -29,6 +29,7 @@ const routes = [
   ['/docs/handbook/', 'tests/fixtures/host/'],
   ['/data/', 'assets/data/'],
   ['/fixtures-data/', 'tests/fixtures/data/'],
+  ['/examples/', 'assets/examples/'],
 ];
 
 /** Starts the server on a free loopback port; resolves to { url, close }. `handlers` maps

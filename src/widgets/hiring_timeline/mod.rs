@@ -1,5 +1,6 @@
 //! `hiring-timeline`: every stage of a hiring process, one tab per role or level.
 
+mod group;
 mod panel;
 mod stage;
 mod state;
@@ -16,6 +17,7 @@ use crate::model::hiring::HiringProcess;
 use crate::model::{parse, DataError};
 use crate::widgets::MountOptions;
 
+pub use group::{StageGroup, StageGroupProps};
 pub use panel::{VariantPanel, VariantPanelProps};
 pub use stage::{StageItem, StageItemProps};
 pub use state::{Action, TimelineState};
@@ -68,6 +70,10 @@ pub fn HiringTimeline(props: &HiringTimelineProps) -> Html {
         let state = state.dispatcher();
         Callback::from(move |stage: usize| state.dispatch(Action::Toggle(stage)))
     };
+    let ontogglegroup = {
+        let state = state.dispatcher();
+        Callback::from(move |step: usize| state.dispatch(Action::ToggleGroup(step)))
+    };
     let ontoggleall = {
         let dispatcher = state.dispatcher();
         let stages = data
@@ -103,8 +109,10 @@ pub fn HiringTimeline(props: &HiringTimelineProps) -> Html {
             }
             { for data.variants.iter().enumerate().map(|(vi, variant)| html! {
                 <VariantPanel key={variant.id.clone()} variant={variant.clone()} index={vi} id={id.clone()}
-                    tabbed={with_tabs} active={vi == state.variant} expanded={state.expanded_in(vi)}
-                    level={level + 1} ontoggle={ontoggle.clone()} ontoggleall={ontoggleall.clone()} />
+                    tabbed={with_tabs} active={vi == state.variant} duration={data.duration}
+                    expanded={state.expanded_in(vi)} collapsed={state.collapsed_in(vi)}
+                    level={level + 1} ontoggle={ontoggle.clone()} ontogglegroup={ontogglegroup.clone()}
+                    ontoggleall={ontoggleall.clone()} />
             }) }
             if let Some(footnotes) = &data.footnotes {
                 <footer class="hb-widget__footer hb-notes hb-md">{ markdown::block(footnotes) }</footer>

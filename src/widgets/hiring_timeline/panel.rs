@@ -4,11 +4,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::group::StageGroup;
 use super::stage::StageItem;
 use super::totals::TotalsSummary;
 use crate::components::tabs::{panel_id, tab_id};
 use crate::markdown;
 use crate::model::hiring::Variant;
+use crate::model::length::Span;
 
 /// Props of [`VariantPanel`].
 #[derive(Properties, PartialEq)]
@@ -25,13 +27,21 @@ pub struct VariantPanelProps {
     /// Whether this is the variant shown. Default: `false`.
     #[prop_or_default]
     pub active: bool,
+    /// The process's calendar time, for a variant that states none. Default: none.
+    #[prop_or_default]
+    pub duration: Option<Span>,
     /// Indices of the expanded stages. Default: none.
     #[prop_or_default]
     pub expanded: Vec<usize>,
+    /// Indices of the folded groups, among the variant's steps. Default: none.
+    #[prop_or_default]
+    pub collapsed: Vec<usize>,
     /// Heading level of the stage titles. Required.
     pub level: u8,
     /// Called with a stage index when the reader expands or collapses it.
     pub ontoggle: Callback<usize>,
+    /// Called with a step index when the reader folds or unfolds a group.
+    pub ontogglegroup: Callback<usize>,
     /// Called with `true` to expand every stage with details, `false` to collapse them all.
     pub ontoggleall: Callback<bool>,
 }
@@ -57,7 +67,7 @@ pub fn VariantPanel(props: &VariantPanelProps) -> Html {
             if props.tabbed {
                 <p class="hb-print-only hb-timeline__variant-name"><strong>{ &variant.label }</strong></p>
             }
-            <TotalsSummary totals={variant.totals()} />
+            <TotalsSummary totals={variant.totals(props.duration)} />
             if let Some(notes) = &variant.notes {
                 <div class="hb-notes hb-md">{ markdown::block(notes) }</div>
             }
@@ -70,12 +80,25 @@ pub fn VariantPanel(props: &VariantPanelProps) -> Html {
                 </div>
             }
             <ol class="hb-timeline__stages">
-                { for variant.stages.iter().enumerate().map(|(si, stage)| html! {
-                    <StageItem key={si} stage={stage.clone()} number={si + 1}
-                        details_id={format!("{id}-v{vi}-s{si}")}
-                        expanded={props.expanded.contains(&si)}
-                        level={props.level}
-                        ontoggle={props.ontoggle.reform(move |()| si)} />
+                { for variant.steps().into_iter().enumerate().map(|(k, step)| {
+                    let stage = |si: usize, level: u8| variant.stages.get(si).map(|stage| html! {
+                        <StageItem key={si} stage={stage.clone()} number={AttrValue::from(step.label(si))}
+                            details_id={format!("{id}-v{vi}-s{si}")}
+                            expanded={props.expanded.contains(&si)}
+                            {level}
+                            ontoggle={props.ontoggle.reform(move |()| si)} />
+                    });
+                    match step.group {
+                        None => html! { { for stage(step.start, props.level) } },
+                        Some(name) => html! {
+                            <StageGroup key={format!("g{k}")} name={AttrValue::from(name.to_owned())} number={step.number}
+                                stages={variant.stages.get(step.start..step.end).unwrap_or_default().iter().cloned().collect::<Rc<[_]>>()}
+                                list_id={format!("{id}-v{vi}-g{k}")} collapsed={props.collapsed.contains(&k)}
+                                level={props.level} ontoggle={props.ontogglegroup.reform(move |()| k)}>
+                                { for (step.start..step.end).filter_map(|si| stage(si, props.level.saturating_add(1).min(6))) }
+                            </StageGroup>
+                        },
+                    }
                 }) }
             </ol>
         </div>

@@ -12,6 +12,9 @@ pub struct TimelineState {
     /// Expanded stages, as (variant index, stage index), sorted, each once. Default: none. (A
     /// sorted list, not a set type: a few entries, and one less generic collection in the wasm.)
     pub expanded: Vec<(usize, usize)>,
+    /// Folded groups, as (variant index, step index), sorted, each once. Default: none (every
+    /// group shows its stages).
+    pub collapsed: Vec<(usize, usize)>,
 }
 
 /// What the reader can do.
@@ -21,7 +24,9 @@ pub enum Action {
     Select(usize),
     /// Expand or collapse one stage of the selected variant.
     Toggle(usize),
-    /// Expand these stages of the selected variant (the ones with details).
+    /// Fold or unfold one group (by step index) of the selected variant.
+    ToggleGroup(usize),
+    /// Expand these stages of the selected variant (the ones with details), and unfold its groups.
     ExpandAll(Vec<usize>),
     /// Collapse every stage of the selected variant.
     CollapseAll,
@@ -33,16 +38,36 @@ impl TimelineState {
         Self {
             variant,
             expanded: Vec::new(),
+            collapsed: Vec::new(),
         }
     }
 
     /// The expanded stages of variant `variant`, in order.
     pub fn expanded_in(&self, variant: usize) -> Vec<usize> {
-        self.expanded
-            .iter()
-            .filter(|(v, _)| *v == variant)
-            .map(|(_, s)| *s)
-            .collect()
+        of_variant(&self.expanded, variant)
+    }
+
+    /// The folded groups (step indices) of variant `variant`, in order.
+    pub fn collapsed_in(&self, variant: usize) -> Vec<usize> {
+        of_variant(&self.collapsed, variant)
+    }
+}
+
+fn of_variant(pairs: &[(usize, usize)], variant: usize) -> Vec<usize> {
+    pairs
+        .iter()
+        .filter(|(v, _)| *v == variant)
+        .map(|(_, s)| *s)
+        .collect()
+}
+
+/// Adds `item` to the sorted list `pairs` if it is not there, removes it if it is.
+fn toggle(pairs: &mut Vec<(usize, usize)>, item: (usize, usize)) {
+    match pairs.binary_search(&item) {
+        Ok(i) => {
+            pairs.remove(i);
+        }
+        Err(i) => pairs.insert(i, item),
     }
 }
 
@@ -54,13 +79,10 @@ impl Reducible for TimelineState {
         let v = next.variant;
         match action {
             Action::Select(index) => next.variant = index,
-            Action::Toggle(stage) => match next.expanded.binary_search(&(v, stage)) {
-                Ok(i) => {
-                    next.expanded.remove(i);
-                }
-                Err(i) => next.expanded.insert(i, (v, stage)),
-            },
+            Action::Toggle(stage) => toggle(&mut next.expanded, (v, stage)),
+            Action::ToggleGroup(step) => toggle(&mut next.collapsed, (v, step)),
             Action::ExpandAll(stages) => {
+                next.collapsed.retain(|(variant, _)| *variant != v);
                 for stage in stages {
                     if let Err(i) = next.expanded.binary_search(&(v, stage)) {
                         next.expanded.insert(i, (v, stage));

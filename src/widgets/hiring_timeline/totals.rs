@@ -1,8 +1,9 @@
-//! The summary line of a variant: stages, interview time, optional stages apart.
+//! The summary line of a variant: every stage and how many are optional, interview time with
+//! and without the optional stages, and calendar time apart.
 
 use yew::prelude::*;
 
-use crate::model::hiring::{format_minutes, Totals};
+use crate::model::hiring::Totals;
 
 /// Props of [`TotalsSummary`].
 #[derive(Properties, PartialEq)]
@@ -11,25 +12,32 @@ pub struct TotalsSummaryProps {
     pub totals: Totals,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// "1 stage", "3 stages".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Stage count, interview count and time, and the optional stages apart.
+/// Stage counts, interview time without and with the optional stages, calendar time.
 #[component]
 pub fn TotalsSummary(props: &TotalsSummaryProps) -> Html {
     let t = props.totals;
     let untimed = t.required_stages.saturating_sub(t.required_timed);
+    let all = t.required_stages + t.optional_stages;
     html! {
         <dl class="hb-totals">
             <div class="hb-totals__item">
                 <dt>{ "Stages" }</dt>
-                <dd data-total="stages">{ t.required_stages }</dd>
+                <dd data-total="stages">
+                    { all }
+                    if t.optional_stages > 0 {
+                        <span class="hb-totals__note">{ format!(" ({} optional)", t.optional_stages) }</span>
+                    }
+                </dd>
             </div>
             <div class="hb-totals__item">
-                <dt>{ "Interview time" }</dt>
+                <dt>{ if t.optional_stages > 0 { "Interview time, required stages" } else { "Interview time" } }</dt>
                 <dd data-total="minutes">
-                    { format_minutes(t.required_minutes) }
+                    { t.required.to_string() }
                     <span class="hb-totals__note">
                         { format!(" in {}", plural(t.required_timed, "timed stage", "timed stages")) }
                         if untimed > 0 {
@@ -40,16 +48,29 @@ pub fn TotalsSummary(props: &TotalsSummaryProps) -> Html {
             </div>
             if t.optional_stages > 0 {
                 <div class="hb-totals__item hb-totals__item--optional">
-                    <dt>{ "Optional" }</dt>
+                    <dt>{ "With the optional stages" }</dt>
                     <dd data-total="optional">
-                        { plural(t.optional_stages, "stage", "stages") }
-                        <span class="hb-totals__note">
-                            if t.optional_minutes > 0 {
-                                { format!(", up to {} more", format_minutes(t.optional_minutes)) }
-                            } else {
-                                { ", length not stated" }
-                            }
-                        </span>
+                        { t.with_optional.to_string() }
+                        if t.with_optional == t.required {
+                            <span class="hb-totals__note">{ "; their length is not stated" }</span>
+                        }
+                    </dd>
+                </div>
+            }
+            if let Some(duration) = t.duration {
+                <div class="hb-totals__item hb-totals__item--calendar">
+                    <dt>{ "Calendar time" }</dt>
+                    <dd data-total="calendar">
+                        { duration.to_string() }
+                        <span class="hb-totals__note">{ " from start to finish" }</span>
+                    </dd>
+                </div>
+            } else if !t.waits.is_zero() {
+                <div class="hb-totals__item hb-totals__item--calendar">
+                    <dt>{ "Waiting" }</dt>
+                    <dd data-total="waits">
+                        { t.waits.to_string() }
+                        <span class="hb-totals__note">{ " between stages, calendar time" }</span>
                     </dd>
                 </div>
             }

@@ -30,7 +30,7 @@ pub struct HiringInfo {
     /// Counts and time of the variant.
     pub totals: Totals,
     /// Each stage's title, minutes and whether it is optional.
-    pub stages: Vec<(String, Option<u32>, bool)>,
+    pub stages: Vec<(String, Option<crate::model::length::Span>, bool)>,
     /// The page showing the process, if the data names one.
     pub url: Option<String>,
 }
@@ -124,11 +124,11 @@ fn hiring_info(
             .at(format!("{at}.variant"))
         })?;
     Ok(Rc::new(HiringInfo {
-        totals: variant.totals(),
+        totals: variant.totals(process.duration),
         stages: variant
             .stages
             .iter()
-            .map(|s| (s.title.clone(), s.minutes, s.optional))
+            .map(|s| (s.title.clone(), s.span(), s.is_optional()))
             .collect(),
         url: h.url.clone(),
     }))

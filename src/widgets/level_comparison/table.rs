@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use super::HiringInfo;
 use crate::markdown;
-use crate::model::hiring::format_minutes;
 use crate::model::levels::{Comparison, Level, Side};
 
 /// Props of [`ComparisonTable`].
@@ -195,7 +194,7 @@ pub fn HiringSummary(props: &HiringSummaryProps) -> Html {
     html! {
         <div class="hb-hiring">
             <p class="hb-hiring__totals">
-                { format!("{} stages, {} of interviews", t.required_stages, format_minutes(t.required_minutes)) }
+                { format!("{} stages, {} of interviews", t.required_stages, t.required) }
                 if t.optional_stages > 0 {
                     { format!(" (+{} optional)", t.optional_stages) }
                 }
@@ -208,7 +207,7 @@ pub fn HiringSummary(props: &HiringSummaryProps) -> Html {
                 { for info.stages.iter().map(|(title, minutes, optional)| html! {
                     <li>
                         { markdown::inline(title) }
-                        if let Some(m) = minutes { { format!(" ({})", format_minutes(*m)) } }
+                        if let Some(span) = minutes { { format!(" ({span})") } }
                         if *optional { { " (optional)" } }
                     </li>
                 }) }
