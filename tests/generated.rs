@@ -453,15 +453,30 @@ fn directory() -> BoxedStrategy<Value> {
 }
 
 fn checklist() -> BoxedStrategy<Value> {
-    let leaf = object(vec![("id", id()), ("text", string()), ("owner", string())]);
-    let item = leaf.prop_recursive(6, 40, 4, |inner| {
+    let roles = || list(one_of(&["eng", "design", "sales"]), 2);
+    let flag = || any::<bool>().prop_map(Value::Bool).boxed();
+    let leaf = object(vec![
+        ("id", id()),
+        ("text", string()),
+        ("owner", string()),
+        ("for", roles()),
+        ("optional", flag()),
+    ]);
+    let item = leaf.prop_recursive(6, 40, 4, move |inner| {
         object(vec![
             ("id", id()),
             ("text", string()),
             ("owner", string()),
+            ("for", roles()),
+            ("optional", flag()),
+            ("oneOf", flag()),
             ("children", list(inner, 4)),
         ])
     });
+    let audience = object(vec![
+        ("id", one_of(&["eng", "design", "sales"])),
+        ("label", string()),
+    ]);
     let phase = object(vec![
         ("id", id()),
         ("title", string()),
@@ -469,6 +484,8 @@ fn checklist() -> BoxedStrategy<Value> {
         ("training", list(string(), 3)),
         ("notes", string()),
         ("dueDay", number()),
+        ("for", list(one_of(&["eng", "design", "sales"]), 2)),
+        ("owner", string()),
         ("items", list(item.boxed(), 6)),
     ]);
     object(vec![
@@ -476,6 +493,7 @@ fn checklist() -> BoxedStrategy<Value> {
         ("title", string()),
         ("source", source()),
         ("notes", string()),
+        ("audiences", list(audience, 3)),
         ("phases", list(phase, 4)),
     ])
 }

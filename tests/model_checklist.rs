@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 use handbook_widgets::model::checklist::{
-    all_items, export_markdown, format_date, parse_date, progress, schedule, state, toggle,
-    toggle_not_applicable, CheckState, Checklist, Mark, Record, Ticks, Timing, Unreadable,
+    all_items, export_markdown, format_date, parse_date, phase_progress, progress, schedule, state,
+    toggle, toggle_not_applicable, CheckState, Checklist, Mark, Record, Ticks, Timing, Unreadable,
 };
 use handbook_widgets::model::parse;
 
@@ -118,36 +118,36 @@ fn progress_counts_leaves_and_leaves_out_not_applicable() {
     let week = &c.phases[0];
     let mut t = Ticks::new();
     assert_eq!(
-        progress(&week.items, &t),
+        progress(&week.items, &t, None),
         handbook_widgets::model::checklist::Progress { done: 0, total: 4 }
     );
     let manager = &week.items[0];
     t.insert(manager.children[0].key().to_owned(), Mark::Done);
-    assert_eq!(state(manager, &t), CheckState::Mixed);
-    assert_eq!(progress(&week.items, &t).done, 1);
+    assert_eq!(state(manager, &t, None), CheckState::Mixed);
+    assert_eq!(progress(&week.items, &t, None).done, 1);
     t.insert(manager.children[1].key().to_owned(), Mark::NotApplicable);
     assert_eq!(
-        state(manager, &t),
+        state(manager, &t, None),
         CheckState::Done,
         "the N/A child is left out, so the parent is done"
     );
-    assert_eq!(progress(&week.items, &t).total, 3);
+    assert_eq!(progress(&week.items, &t, None).total, 3);
     // Marking a parent N/A leaves its whole subtree out.
     let t = toggle_not_applicable(&week.items[1], &t);
-    assert_eq!(state(&week.items[1], &t), CheckState::NotApplicable);
-    assert_eq!(progress(&week.items, &t).total, 2);
+    assert_eq!(state(&week.items[1], &t, None), CheckState::NotApplicable);
+    assert_eq!(progress(&week.items, &t, None).total, 2);
     let t = toggle_not_applicable(&week.items[1], &t);
-    assert_eq!(progress(&week.items, &t).total, 3);
+    assert_eq!(progress(&week.items, &t, None).total, 3);
 }
 
 #[test]
 fn clicking_a_parent_ticks_or_clears_its_subtree() {
     let c = load(SMALL);
     let manager = &c.phases[0].items[0];
-    let t = toggle(manager, &Ticks::new());
-    assert_eq!(state(manager, &t), CheckState::Done);
+    let t = toggle(manager, &Ticks::new(), None);
+    assert_eq!(state(manager, &t, None), CheckState::Done);
     assert_eq!(t.len(), 2);
-    let t = toggle(manager, &t);
+    let t = toggle(manager, &t, None);
     assert!(t.is_empty());
 }
 
@@ -161,6 +161,7 @@ fn the_record_is_versioned_and_round_trips() {
         ]
         .into(),
         start: Some("2026-01-05".into()),
+        audience: None,
     };
     assert_eq!(Record::read(Some(&r.write())), Ok(r.clone()));
     assert!(r.write().contains("\"version\":1"));
@@ -173,7 +174,7 @@ fn the_record_is_versioned_and_round_trips() {
     // Ticks for items that no longer exist are ignored in every count.
     let c = load(SMALL);
     let t: Ticks = [("gone".to_owned(), Mark::Done)].into();
-    assert_eq!(progress(&c.phases[0].items, &t).done, 0);
+    assert_eq!(progress(&c.phases[0].items, &t, None).done, 0);
 }
 
 #[test]
@@ -229,7 +230,7 @@ fn dates_and_phase_timing() {
     let start = parse_date("2026-11-01");
     let day = |d: &str| parse_date(d).unwrap();
     let timing = |today: &str, t: &Ticks| {
-        schedule(&c, t, start, day(today))
+        schedule(&c, t, None, start, day(today))
             .into_iter()
             .map(|(_, t)| t)
             .collect::<Vec<_>>()
@@ -246,14 +247,16 @@ fn dates_and_phase_timing() {
         &c.phases[0].items[2],
         &toggle(
             &c.phases[0].items[1],
-            &toggle(&c.phases[0].items[0], &Ticks::new()),
+            &toggle(&c.phases[0].items[0], &Ticks::new(), None),
+            None,
         ),
+        None,
     );
     assert_eq!(
         timing("2026-11-20", &all_week),
         [Timing::Complete, Timing::Current]
     );
-    let due: Vec<_> = schedule(&c, &Ticks::new(), start, 0)
+    let due: Vec<_> = schedule(&c, &Ticks::new(), None, start, 0)
         .into_iter()
         .map(|(d, _)| d.map(format_date))
         .collect();
@@ -261,7 +264,7 @@ fn dates_and_phase_timing() {
         due,
         [Some("2026-11-08".to_owned()), Some("2026-12-01".to_owned())]
     );
-    assert!(schedule(&c, &Ticks::new(), None, 0)
+    assert!(schedule(&c, &Ticks::new(), None, None, 0)
         .iter()
         .all(|(d, t)| d.is_none() && *t == Timing::Unscheduled));
 }
@@ -270,10 +273,161 @@ fn dates_and_phase_timing() {
 fn export_is_a_nested_task_list_with_phase_headings() {
     let c = load(SMALL);
     let week = &c.phases[0];
-    let t = toggle(&week.items[0].children[0], &Ticks::new());
+    let t = toggle(&week.items[0].children[0], &Ticks::new(), None);
     let t = toggle_not_applicable(&week.items[1], &t);
     assert_eq!(
-        export_markdown(&c, &t),
+        export_markdown(&c, &t, None),
         "# C\n\n## Week (1/3)\n\n- [ ] Meet manager\n  - [x] Org overview\n  - [ ] Set up 1-1\n- [ ] ~~Meet buddy~~ (not applicable)\n  - [ ] ~~Set up 1-1~~ (not applicable)\n- [ ] Read the docs\n\n## Month (0/1)\n\n- [ ] Ship something (New hire)\n"
     );
+}
+
+/// The gallery's example shaped like other companies' onboarding issues: roles, optional
+/// items, "one of" groups and owners set on a phase.
+fn example() -> Checklist {
+    let json = std::fs::read_to_string("assets/examples/onboarding.json").unwrap();
+    parse::<Checklist>(&json).unwrap().with_ids()
+}
+
+fn total(c: &Checklist, t: &Ticks, audience: Option<&str>) -> (usize, usize) {
+    c.phases
+        .iter()
+        .map(|p| phase_progress(p, t, audience))
+        .fold((0, 0), |(d, n), p| (d + p.done, n + p.total))
+}
+
+#[test]
+fn items_for_other_roles_leave_the_count() {
+    let c = example();
+    let t = Ticks::new();
+    // Every role: every required item, each "one of" group as one.
+    assert_eq!(total(&c, &t, None), (0, 18));
+    assert_eq!(total(&c, &t, Some("engineering")), (0, 15));
+    assert_eq!(total(&c, &t, Some("design")), (0, 12));
+    assert_eq!(total(&c, &t, Some("sales")), (0, 11));
+    // A phase for engineering only is nothing to the others.
+    let month = &c.phases[3];
+    assert!(month.is_for(Some("engineering")) && !month.is_for(Some("sales")));
+    assert_eq!(phase_progress(month, &t, Some("sales")).total, 0);
+}
+
+#[test]
+fn optional_items_count_only_once_ticked() {
+    let c = example();
+    let week = &c.phases[2];
+    let demo = &week.items[4];
+    assert!(demo.optional);
+    let before = progress(&week.items, &Ticks::new(), None);
+    let t = toggle(demo, &Ticks::new(), None);
+    let after = progress(&week.items, &t, None);
+    assert_eq!(
+        (after.done, after.total),
+        (before.done + 1, before.total + 1)
+    );
+    // An optional parent makes its children optional; ticking it ticks them, as nothing
+    // below is required.
+    let nice = &week.items[5];
+    assert_eq!(state(nice, &Ticks::new(), None), CheckState::Open);
+    let t = toggle(nice, &Ticks::new(), None);
+    assert_eq!(state(nice, &t, None), CheckState::Done);
+    assert_eq!(progress(&week.items, &t, None).done, 2);
+}
+
+#[test]
+fn a_one_of_group_is_done_when_any_child_is() {
+    let c = example();
+    let day = &c.phases[1];
+    let pick = &day.items[3];
+    assert!(pick.one_of);
+    assert_eq!(
+        progress(std::slice::from_ref(pick), &Ticks::new(), None).total,
+        1
+    );
+    // Clicking the group itself picks nothing for the reader.
+    assert_eq!(toggle(pick, &Ticks::new(), None), Ticks::new());
+    let t = toggle(&pick.children[1], &Ticks::new(), None);
+    assert_eq!(state(pick, &t, None), CheckState::Done);
+    let p = progress(std::slice::from_ref(pick), &t, None);
+    assert_eq!((p.done, p.total), (1, 1));
+    // A second child done changes nothing; clicking the done group clears it.
+    let t = toggle(&pick.children[2], &t, None);
+    assert_eq!(progress(std::slice::from_ref(pick), &t, None).done, 1);
+    assert!(toggle(pick, &t, None).is_empty());
+}
+
+#[test]
+fn owners_set_on_a_phase_or_parent_apply_below_in_the_export() {
+    let c = example();
+    let md = export_markdown(&c, &Ticks::new(), Some("sales"));
+    assert!(
+        md.starts_with("# Northwind Labs: your first month\n\nFor: Sales\n"),
+        "{md}"
+    );
+    assert!(md.contains("- [ ] Order a laptop and ship it to the new team member (Manager)\n"));
+    assert!(md.contains(
+        "- [ ] Ask someone on the team to be their onboarding buddy (Manager or team lead)\n"
+    ));
+    assert!(
+        md.contains("  - [ ] Turn on disk encryption (New team member)\n"),
+        "{md}"
+    );
+    assert!(md.contains("- [ ] Meet your buddy (Buddy)\n"));
+    assert!(
+        md.contains("- [ ] Join the Friday demo (optional, and fun) (New team member; optional)\n")
+    );
+    // Sales sees neither the engineering phase nor engineering items.
+    assert!(!md.contains("First month: engineering"));
+    assert!(!md.contains("Pick your first task"));
+    assert!(md.contains("Request a CRM licence"));
+    let all = export_markdown(&c, &Ticks::new(), None);
+    assert!(all.contains("- [ ] Pick your first task (New team member; any one of these)\n"));
+}
+
+#[test]
+fn audiences_and_one_of_are_checked() {
+    let base = |phase: &str| {
+        format!(
+            r#"{{ "id": "c", "title": "C", "audiences": [{{ "id": "eng", "label": "Engineering" }}], "phases": [{phase}] }}"#
+        )
+    };
+    for (phase, path, words) in [
+        (
+            r#"{ "id": "p", "title": "P", "for": ["ops"], "items": [] }"#,
+            "$.phases[0].for[0]",
+            "unknown audience \"ops\"; the checklist's audiences are eng",
+        ),
+        (
+            r#"{ "id": "p", "title": "P", "items": [{ "text": "A", "children": [{ "text": "B", "for": ["eng", "x"] }] }] }"#,
+            "$.phases[0].items[0].children[0].for[1]",
+            "unknown audience \"x\"",
+        ),
+        (
+            r#"{ "id": "p", "title": "P", "items": [{ "text": "A", "oneOf": true, "children": [{ "text": "B" }] }] }"#,
+            "$.phases[0].items[0].oneOf",
+            "at least two children",
+        ),
+    ] {
+        let e = parse::<Checklist>(&base(phase)).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some(path), "{e}");
+        assert!(e.message.contains(words), "{e}");
+    }
+    let e = parse::<Checklist>(
+        r#"{ "id": "c", "title": "C", "phases": [{ "id": "p", "title": "P", "items": [{ "text": "A", "for": ["eng"] }] }] }"#,
+    )
+    .unwrap_err();
+    assert!(
+        e.message
+            .contains("list the roles in the checklist's `audiences` first"),
+        "{e}"
+    );
+}
+
+#[test]
+fn the_record_keeps_the_readers_role_and_reads_records_without_one() {
+    let r = Record {
+        audience: Some("design".into()),
+        ..Record::default()
+    };
+    assert!(r.write().contains("\"audience\":\"design\""));
+    assert_eq!(Record::read(Some(&r.write())), Ok(r));
+    assert!(!Record::default().write().contains("audience"));
 }

@@ -86,3 +86,60 @@ fn a_checklist_without_an_id_is_a_data_error() {
     );
     assert!(e.message.contains("unique in the checklist"), "{e}");
 }
+
+/// The gallery's example shaped like other companies' onboarding issues, as the server renders
+/// it (every role: nothing picked yet).
+fn example() -> String {
+    let json = std::fs::read_to_string("assets/examples/onboarding.json").unwrap();
+    common::render(onboarding_checklist::render(&json, &MountOptions::default()).unwrap())
+}
+
+#[test]
+fn roles_are_a_picker_and_tags_and_every_role_shows_before_one_is_picked() {
+    let html = example();
+    assert!(html.contains("<span class=\"hb-label\">Your role</span><select class=\"hb-input hb-checklist__audience\">"), "{html}");
+    for (value, label) in [
+        ("", "Every role"),
+        ("engineering", "Engineering"),
+        ("design", "Design"),
+        ("sales", "Sales"),
+    ] {
+        assert!(
+            html.contains(&format!("<option value=\"{value}\"")),
+            "{value}"
+        );
+        assert!(html.contains(&format!(">{label}</option>")), "{label}");
+    }
+    assert!(html.contains(">0 of 18 done (0%)<"), "{html}");
+    assert_eq!(
+        count(&html, "data-other=\"true\""),
+        0,
+        "nothing is for others yet"
+    );
+    assert!(html.contains("<span class=\"hb-tag hb-item__for\">For Sales</span>"));
+    assert!(html.contains("<span class=\"hb-tag hb-item__for\">For Sales, Design</span>"));
+    assert!(
+        html.contains("<span class=\"hb-tag hb-item__for\">For Engineering</span></button>"),
+        "the phase's tag is in its heading"
+    );
+    // No "show other roles" switch until a role is picked.
+    assert_eq!(count(&html, "data-action=\"show-others\""), 0);
+}
+
+#[test]
+fn optional_one_of_and_owners_show_in_words() {
+    let html = example();
+    assert_eq!(
+        count(&html, "data-optional=\"true\""),
+        5,
+        "three optional items and the two below one"
+    );
+    assert_eq!(count(&html, ">Optional</span>"), 3);
+    // "One of": the group's box reflects its children and says so; the reader ticks a child.
+    let group = tags(&html, &["input", "aria-describedby="]);
+    assert_eq!(group.len(), 1);
+    assert!(group[0].contains("disabled"), "{}", group[0]);
+    assert!(html.contains("class=\"hb-item__hint\">Any one of these counts</span>"));
+    assert!(html.contains("<p class=\"hb-phase__owner\"><span class=\"hb-label\">Owner of every activity unless it says otherwise: </span>Manager</p>"));
+    assert!(html.contains("<span class=\"hb-tag hb-item__owner\">Buddy</span>"));
+}

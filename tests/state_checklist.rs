@@ -70,3 +70,28 @@ fn saved_ticks_arrive_after_the_first_render() {
     assert_eq!(state.start.as_deref(), Some("2026-01-05"));
     assert!(state.can_save());
 }
+
+#[test]
+fn the_readers_role_is_picked_saved_read_back_and_reset() {
+    let json = r#"{"id": "c", "title": "C", "audiences": [{"id": "eng", "label": "Engineering"}], "phases": [{"id": "p", "title": "P", "items": [{"id": "a", "text": "A"}]}]}"#;
+    let c = Rc::new(parse::<Checklist>(json).unwrap().with_ids());
+    let state = Rc::new(ChecklistState::new(c.clone()))
+        .reduce(Action::Loaded(Ok(Ok(Record::default()))))
+        .reduce(Action::Audience(Some("eng".into())));
+    assert_eq!(state.audience.as_deref(), Some("eng"));
+    assert_eq!(state.record().audience.as_deref(), Some("eng"));
+    // A role the checklist does not list (a record from an older version of the data) is
+    // every role.
+    let state = state.reduce(Action::Audience(Some("ops".into())));
+    assert_eq!(state.audience, None);
+    let saved = Record {
+        audience: Some("eng".into()),
+        ..Record::default()
+    };
+    let state = Rc::new(ChecklistState::new(c)).reduce(Action::Loaded(Ok(Ok(saved))));
+    assert_eq!(state.audience.as_deref(), Some("eng"));
+    let state = state.reduce(Action::ToggleShowOthers);
+    assert!(state.show_others);
+    let state = state.reduce(Action::AskReset).reduce(Action::ConfirmReset);
+    assert_eq!(state.audience, None);
+}

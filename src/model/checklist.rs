@@ -30,8 +30,23 @@ pub struct Checklist {
     /// Markdown shown under the title. Default: none.
     #[serde(default)]
     pub notes: Option<String>,
+    /// The roles a phase or item can be for (see [`Item::audiences`]); the reader picks theirs.
+    /// Default: none (every item is for everyone).
+    #[serde(default)]
+    pub audiences: Vec<Audience>,
     /// The phases, in order. Required, at least one.
     pub phases: Vec<Rc<Phase>>,
+}
+
+/// A role some phases or items are for, such as "Engineers".
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Audience {
+    /// Stable id, unique in the checklist; `for` lists name it, and the reader's pick is saved
+    /// by it. Required.
+    pub id: String,
+    /// What the reader picks, such as "Engineers". Required.
+    pub label: String,
 }
 
 /// A phase of the plan, such as "First Week".
@@ -54,13 +69,19 @@ pub struct Phase {
     /// Days after the start date by which the phase is due. Default: none (no due date).
     #[serde(default)]
     pub due_day: Option<u32>,
+    /// Ids of the audiences the whole phase is for. Default: none (for everyone).
+    #[serde(default, rename = "for")]
+    pub audiences: Vec<String>,
+    /// Who does the phase's items, unless an item says otherwise. Default: none.
+    #[serde(default)]
+    pub owner: Option<String>,
     /// The things to do, nested up to 16 levels deep. Required.
     pub items: Vec<Rc<Item>>,
 }
 
 /// Something to do.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Item {
     /// Stable id. Default: derived from the phase and the item's normalised text (and its
     /// parents'), so reordering or inserting items keeps every tick on its item.
@@ -68,9 +89,22 @@ pub struct Item {
     pub id: Option<String>,
     /// What to do (Markdown, inline). Required.
     pub text: String,
-    /// Who does it, such as "Manager" or "New hire". Default: none.
+    /// Who does it, such as "Manager" or "New hire"; applies to its children too unless they
+    /// say otherwise. Default: the parent's, else the phase's, else none.
     #[serde(default)]
     pub owner: Option<String>,
+    /// Ids of the audiences the item (and everything below it) is for. Default: none (for
+    /// everyone its phase and parents are for).
+    #[serde(default, rename = "for")]
+    pub audiences: Vec<String>,
+    /// Whether the item is optional: outside the count unless ticked; so is everything below
+    /// it. Default: `false`.
+    #[serde(default)]
+    pub optional: bool,
+    /// Whether the item is done when any one of its children is ("one of these"): it counts
+    /// as one item, its children not apart. Default: `false`.
+    #[serde(default)]
+    pub one_of: bool,
     /// Sub-items. Default: none.
     #[serde(default)]
     pub children: Vec<Rc<Item>>,
@@ -80,6 +114,36 @@ impl Item {
     /// The item's id (always set once the checklist is parsed).
     pub fn key(&self) -> &str {
         self.id.as_deref().unwrap_or_default()
+    }
+
+    /// Whether the item is for a reader of `audience` (`None`: every role) as far as its own
+    /// `for` goes.
+    pub fn is_for(&self, audience: Option<&str>) -> bool {
+        is_for(&self.audiences, audience)
+    }
+}
+
+impl Phase {
+    /// Whether the phase is for a reader of `audience` (`None`: every role).
+    pub fn is_for(&self, audience: Option<&str>) -> bool {
+        is_for(&self.audiences, audience)
+    }
+}
+
+fn is_for(audiences: &[String], audience: Option<&str>) -> bool {
+    match audience {
+        Some(a) if !audiences.is_empty() => audiences.iter().any(|x| x == a),
+        _ => true,
+    }
+}
+
+impl Checklist {
+    /// The label of audience `id`, or the id itself.
+    pub fn audience_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.audiences
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id, |a| a.label.as_str())
     }
 }
 
@@ -162,6 +226,7 @@ fn check_items<'a>(
     pi: usize,
     seen: &mut usize,
     ids: &mut std::collections::HashSet<&'a str>,
+    audiences: &[Audience],
 ) -> Result<(), DataError> {
     // The index path of the item being checked: one entry per level.
     let mut stack: Vec<(&[Rc<Item>], usize)> = vec![(items, 0)];
@@ -194,6 +259,16 @@ fn check_items<'a>(
             ));
         }
         check_text(&item.text, format!("{}.text", path()))?;
+        check_audiences(&item.audiences, audiences, || format!("{}.for", path()))?;
+        if let Some(owner) = &item.owner {
+            check_text(owner, format!("{}.owner", path()))?;
+        }
+        if item.one_of && item.children.len() < 2 {
+            return Err(DataError::invalid_at(
+                format!("{}.oneOf", path()),
+                "a \"one of\" item needs at least two children to choose from",
+            ));
+        }
         if let Some(id) = item.id.as_deref() {
             if !ids.insert(id) {
                 return Err(DataError::invalid_at(
@@ -229,13 +304,49 @@ impl Validate for Checklist {
         }
         check_count(self.phases.len(), CHECKLIST_PHASES, "$.phases", "phases")?;
         check_ids(self.phases.iter().map(|p| p.id.as_str()), "$.phases", "id")?;
+        check_ids(
+            self.audiences.iter().map(|a| a.id.as_str()),
+            "$.audiences",
+            "id",
+        )?;
+        for (i, audience) in self.audiences.iter().enumerate() {
+            check_text(&audience.label, format!("$.audiences[{i}].label"))?;
+        }
         let (mut seen, mut ids) = (0, std::collections::HashSet::new());
         for (pi, phase) in self.phases.iter().enumerate() {
             check_text(&phase.title, format!("$.phases[{pi}].title"))?;
-            check_items(&phase.items, pi, &mut seen, &mut ids)?;
+            check_audiences(&phase.audiences, &self.audiences, || {
+                format!("$.phases[{pi}].for")
+            })?;
+            check_items(&phase.items, pi, &mut seen, &mut ids, &self.audiences)?;
         }
         Ok(())
     }
+}
+
+/// Every id in a `for` list names one of the checklist's `audiences`.
+fn check_audiences(
+    named: &[String],
+    audiences: &[Audience],
+    path: impl Fn() -> String,
+) -> Result<(), DataError> {
+    for (i, id) in named.iter().enumerate() {
+        if !audiences.iter().any(|a| a.id == *id) {
+            let known: Vec<&str> = audiences.iter().map(|a| a.id.as_str()).collect();
+            return Err(DataError::invalid_at(
+                format!("{}[{i}]", path()),
+                if known.is_empty() {
+                    format!("unknown audience \"{id}\": list the roles in the checklist's `audiences` first")
+                } else {
+                    format!(
+                        "unknown audience \"{id}\"; the checklist's audiences are {}",
+                        known.join(", ")
+                    )
+                },
+            ));
+        }
+    }
+    Ok(())
 }
 
 // Ticks and progress
@@ -402,73 +513,139 @@ impl Progress {
     }
 }
 
-/// Progress over `items` and their descendants.
-pub fn progress(items: &[Rc<Item>], ticks: &Ticks) -> Progress {
-    items
-        .iter()
-        .fold(Progress::default(), |p, i| p.add(item_progress(i, ticks)))
+/// Progress over `items` and their descendants for a reader of `audience` (`None`: every
+/// role): items for other roles, N/A items, and optional items not ticked are left out.
+pub fn progress(items: &[Rc<Item>], ticks: &Ticks, audience: Option<&str>) -> Progress {
+    sum(items, ticks, audience, false)
 }
 
-fn item_progress(item: &Item, ticks: &Ticks) -> Progress {
-    match ticks.get(item.key()) {
-        Some(Mark::NotApplicable) => Progress::default(),
-        mark if item.children.is_empty() => Progress {
-            done: usize::from(mark == Some(&Mark::Done)),
-            total: 1,
-        },
-        _ => progress(&item.children, ticks),
+/// Progress over a phase, for a reader of `audience`: nothing when the phase is for others.
+pub fn phase_progress(phase: &Phase, ticks: &Ticks, audience: Option<&str>) -> Progress {
+    if phase.is_for(audience) {
+        progress(&phase.items, ticks, audience)
+    } else {
+        Progress::default()
+    }
+}
+
+fn sum(items: &[Rc<Item>], ticks: &Ticks, audience: Option<&str>, optional: bool) -> Progress {
+    items.iter().fold(Progress::default(), |p, i| {
+        p.add(item_progress(i, ticks, audience, optional))
+    })
+}
+
+/// Whether `item` counts at all for `audience`: for that role and not marked N/A.
+fn applies(item: &Item, ticks: &Ticks, audience: Option<&str>) -> bool {
+    item.is_for(audience) && ticks.get(item.key()) != Some(&Mark::NotApplicable)
+}
+
+/// Recursive, as deep as the items nest (at most [`CHECKLIST_DEPTH`] once validated).
+fn item_progress(
+    item: &Item,
+    ticks: &Ticks,
+    audience: Option<&str>,
+    optional_above: bool,
+) -> Progress {
+    if !applies(item, ticks, audience) {
+        return Progress::default();
+    }
+    let optional = optional_above || item.optional;
+    let done = if item.one_of {
+        item.children
+            .iter()
+            .any(|c| applies(c, ticks, audience) && state(c, ticks, audience) == CheckState::Done)
+    } else if item.children.is_empty() {
+        ticks.get(item.key()) == Some(&Mark::Done)
+    } else {
+        return sum(&item.children, ticks, audience, optional);
+    };
+    let any = !item.one_of || item.children.iter().any(|c| applies(c, ticks, audience));
+    Progress {
+        done: usize::from(done),
+        total: usize::from(any && (done || !optional)),
     }
 }
 
 /// The state of `item`'s checkbox when it sits under a parent marked not applicable or not.
-pub fn state_under(item: &Item, ticks: &Ticks, parent_not_applicable: bool) -> CheckState {
+pub fn state_under(
+    item: &Item,
+    ticks: &Ticks,
+    audience: Option<&str>,
+    parent_not_applicable: bool,
+) -> CheckState {
     if parent_not_applicable {
         CheckState::NotApplicable
     } else {
-        state(item, ticks)
+        state(item, ticks, audience)
     }
 }
 
-/// The checkbox state of `item`.
-pub fn state(item: &Item, ticks: &Ticks) -> CheckState {
+/// The checkbox state of `item` for a reader of `audience`; an item for other roles is shown
+/// as it stands for everyone.
+pub fn state(item: &Item, ticks: &Ticks, audience: Option<&str>) -> CheckState {
+    let audience = audience.filter(|_| item.is_for(audience));
     if ticks.get(item.key()) == Some(&Mark::NotApplicable) {
         return CheckState::NotApplicable;
     }
-    let p = item_progress(item, ticks);
+    if item.children.is_empty() {
+        return if ticks.get(item.key()) == Some(&Mark::Done) {
+            CheckState::Done
+        } else {
+            CheckState::Open
+        };
+    }
+    if !item.children.iter().any(|c| applies(c, ticks, audience)) {
+        return CheckState::NotApplicable;
+    }
+    // Counted as if required, so an optional parent shows its own children's progress.
+    let p = item_progress(item, ticks, audience, false);
     match (p.done, p.total) {
-        (_, 0) if !item.children.is_empty() => CheckState::NotApplicable,
+        (d, t) if t > 0 && d == t => CheckState::Done,
         (0, _) => CheckState::Open,
-        (d, t) if d == t => CheckState::Done,
         _ => CheckState::Mixed,
     }
 }
 
-/// Ticks after the reader clicks `item`'s checkbox: a leaf flips; a parent marks every counted
-/// leaf below it done, or clears them all when they already are.
-pub fn toggle(item: &Item, ticks: &Ticks) -> Ticks {
+/// Ticks after the reader clicks `item`'s checkbox: a leaf flips; a parent marks every leaf
+/// below it that counts for `audience` done (the optional ones too when nothing else is
+/// left), or clears them all when the parent is done. A "one of" parent only clears.
+pub fn toggle(item: &Item, ticks: &Ticks, audience: Option<&str>) -> Ticks {
     let mut next = ticks.clone();
-    let done = state(item, ticks) == CheckState::Done;
+    let done = state(item, ticks, audience) == CheckState::Done;
+    if item.one_of && !done {
+        return next;
+    }
+    let audience = audience.filter(|_| item.is_for(audience));
     let mut leaves = Vec::new();
-    counted_leaves(item, ticks, &mut leaves);
-    for id in leaves {
+    counted_leaves(item, ticks, audience, &mut leaves);
+    let required: Vec<&(String, bool)> = leaves.iter().filter(|(_, opt)| !opt).collect();
+    for (id, optional) in &leaves {
         if done {
-            next.remove(&id);
-        } else {
-            next.insert(id, Mark::Done);
+            next.remove(id);
+        } else if !optional || required.is_empty() {
+            next.insert(id.clone(), Mark::Done);
         }
     }
     next
 }
 
-fn counted_leaves(item: &Item, ticks: &Ticks, out: &mut Vec<String>) {
-    if ticks.get(item.key()) == Some(&Mark::NotApplicable) {
-        return;
-    }
-    if item.children.is_empty() {
-        out.push(item.key().to_owned());
-    }
-    for child in &item.children {
-        counted_leaves(child, ticks, out);
+/// The leaves below `item` that count for `audience`, each with whether it is optional.
+fn counted_leaves(
+    item: &Item,
+    ticks: &Ticks,
+    audience: Option<&str>,
+    out: &mut Vec<(String, bool)>,
+) {
+    let mut stack: Vec<(&Item, bool)> = vec![(item, false)];
+    while let Some((item, optional_above)) = stack.pop() {
+        if !applies(item, ticks, audience) {
+            continue;
+        }
+        let optional = optional_above || item.optional;
+        if item.children.is_empty() {
+            out.push((item.key().to_owned(), optional));
+        }
+        stack.extend(item.children.iter().rev().map(|c| (&**c, optional)));
     }
 }
 
@@ -497,6 +674,10 @@ pub struct Record {
     /// Start date, `YYYY-MM-DD`. Default: none.
     #[serde(default)]
     pub start: Option<String>,
+    /// Id of the audience (role) the reader picked. Default: none (every role). Written only
+    /// when set, so a record without one reads as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
 }
 
 /// The record format this build writes.
@@ -508,6 +689,7 @@ impl Default for Record {
             version: RECORD_VERSION,
             ticks: Ticks::new(),
             start: None,
+            audience: None,
         }
     }
 }
@@ -637,10 +819,12 @@ impl Timing {
     }
 }
 
-/// Due date (days) and timing of each phase, given the start date and today (both days since 1970).
+/// Due date (days) and timing of each phase for a reader of `audience`, given the start date
+/// and today (both days since 1970).
 pub fn schedule(
     checklist: &Checklist,
     ticks: &Ticks,
+    audience: Option<&str>,
     start: Option<i64>,
     today: i64,
 ) -> Vec<(Option<i64>, Timing)> {
@@ -650,7 +834,7 @@ pub fn schedule(
         .iter()
         .map(|phase| {
             let due = start.zip(phase.due_day).map(|(s, d)| s + i64::from(d));
-            let p = progress(&phase.items, ticks);
+            let p = phase_progress(phase, ticks, audience);
             let timing = match due {
                 _ if p.total > 0 && p.done == p.total => Timing::Complete,
                 None => Timing::Unscheduled,
@@ -668,47 +852,59 @@ pub fn schedule(
 
 // Export
 
-/// The progress as a Markdown task list with a heading per phase, to paste into an issue.
-pub fn export_markdown(checklist: &Checklist, ticks: &Ticks) -> String {
+/// The progress as a Markdown task list with a heading per phase, to paste into an issue: the
+/// phases and items for a reader of `audience` (`None`: all), each with its owner (its own, or
+/// the one it inherits).
+pub fn export_markdown(checklist: &Checklist, ticks: &Ticks, audience: Option<&str>) -> String {
     let mut out = format!("# {}\n", checklist.title);
-    for phase in &checklist.phases {
-        let p = progress(&phase.items, ticks);
+    if let Some(a) = audience {
+        out.push_str(&format!("\nFor: {}\n", checklist.audience_label(a)));
+    }
+    for phase in checklist.phases.iter().filter(|p| p.is_for(audience)) {
+        let p = progress(&phase.items, ticks, audience);
         out.push_str(&format!(
             "\n## {} ({}/{})\n\n",
             phase.title, p.done, p.total
         ));
-        export_items(&phase.items, ticks, 0, false, &mut out);
+        // Depth first without recursion: (item, depth, under N/A, owner it inherits).
+        let mut stack: Vec<(&Item, usize, bool, Option<&str>)> = phase
+            .items
+            .iter()
+            .rev()
+            .map(|i| (&**i, 0, false, phase.owner.as_deref()))
+            .collect();
+        while let Some((item, depth, parent_na, inherited)) = stack.pop() {
+            if !item.is_for(audience) {
+                continue;
+            }
+            let indent = "  ".repeat(depth);
+            let text = item.text.replace('\n', " ");
+            let s = state_under(item, ticks, audience, parent_na);
+            out.push_str(&match s {
+                CheckState::Done => format!("{indent}- [x] {text}"),
+                CheckState::NotApplicable => format!("{indent}- [ ] ~~{text}~~ (not applicable)"),
+                CheckState::Open | CheckState::Mixed => format!("{indent}- [ ] {text}"),
+            });
+            let owner = item.owner.as_deref().or(inherited);
+            let notes: Vec<&str> = [
+                owner,
+                item.optional.then_some("optional"),
+                item.one_of.then_some("any one of these"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !notes.is_empty() {
+                out.push_str(&format!(" ({})", notes.join("; ")));
+            }
+            out.push('\n');
+            stack.extend(
+                item.children
+                    .iter()
+                    .rev()
+                    .map(|c| (&**c, depth + 1, s == CheckState::NotApplicable, owner)),
+            );
+        }
     }
     out
-}
-
-fn export_items(
-    items: &[Rc<Item>],
-    ticks: &Ticks,
-    depth: usize,
-    parent_na: bool,
-    out: &mut String,
-) {
-    for item in items {
-        let indent = "  ".repeat(depth);
-        let text = item.text.replace('\n', " ");
-        let s = state_under(item, ticks, parent_na);
-        let line = match s {
-            CheckState::Done => format!("{indent}- [x] {text}"),
-            CheckState::NotApplicable => format!("{indent}- [ ] ~~{text}~~ (not applicable)"),
-            CheckState::Open | CheckState::Mixed => format!("{indent}- [ ] {text}"),
-        };
-        out.push_str(&line);
-        if let Some(owner) = &item.owner {
-            out.push_str(&format!(" ({owner})"));
-        }
-        out.push('\n');
-        export_items(
-            &item.children,
-            ticks,
-            depth + 1,
-            s == CheckState::NotApplicable,
-            out,
-        );
-    }
 }

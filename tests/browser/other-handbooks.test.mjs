@@ -11,6 +11,7 @@ const env = useBrowser();
 async function open(options) {
   const page = await openPage(env.browser, env.url + page_, options);
   await mounted(page, '#hiring');
+  await mounted(page, '#onboarding');
   return page;
 }
 
@@ -62,7 +63,7 @@ test('hiring: conditions, emphasis, interviewers and waits are on the stage, not
 for (const width of [480, 760, 960, 1280]) {
   test(`hiring: in a ${width} px column nothing is clipped and nothing needs a sideways scroll`, async () => {
     const page = await open({ viewport: { width: width + 64, height: 900 } });
-    for (const id of ['#hiring']) {
+    for (const id of ['#hiring', '#onboarding']) {
       await page.locator(id).evaluate((el, width) => { el.style.width = `${width}px`; }, width);
     }
     assert.deepEqual(await page.evaluate(widgetOverflow), []);
@@ -94,6 +95,8 @@ for (const colorScheme of ['light', 'dark']) {
   test(`other handbooks' shapes: no WCAG 2.2 AA violations found by axe-core (${colorScheme})`, async () => {
     const page = await open({ context: { colorScheme } });
     await page.locator('#hiring .hb-timeline__panel:visible .hb-timeline__tools .hb-button').click();
+    await page.locator('#onboarding select.hb-checklist__audience').selectOption('sales');
+    await page.locator('#onboarding [data-action="show-others"]').click();
     await page.addScriptTag({ path: axePath });
     const result = await page.evaluate(() =>
       window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }));
@@ -101,3 +104,62 @@ for (const colorScheme of ['light', 'dark']) {
     assert.ok(result.passes.length > 10, 'axe ran its checks');
   });
 }
+
+test('onboarding: a reader picks a role; other roles\' items leave the count and the view, and can be shown', async () => {
+  const page = await open();
+  await mounted(page, '#onboarding');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await mounted(page, '#onboarding');
+  const status = page.locator('#onboarding .hb-progress__text');
+  assert.equal(await status.textContent(), '0 of 18 done (0%)');
+  const role = page.locator('#onboarding select.hb-checklist__audience');
+  assert.equal(await role.evaluate((s) => s.labels[0].textContent.trim().startsWith('Your role')), true, 'the select is labelled');
+  await role.selectOption('sales');
+  assert.equal(await status.textContent(), '0 of 11 done (0%)');
+  assert.equal(await page.locator('#onboarding .hb-phase', { hasText: 'First month: engineering' }).count(), 0);
+  assert.equal(await page.locator('#onboarding .hb-item', { hasText: 'Pick your first task' }).count(), 0);
+  // Shown on request, set apart and still outside the count.
+  const others = page.locator('#onboarding [data-action="show-others"]');
+  await others.click();
+  assert.equal(await others.getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#onboarding .hb-phase[data-other="true"]').count(), 1);
+  assert.equal((await page.locator('#onboarding .hb-phase[data-other="true"] .hb-phase__count').textContent()).trim(), 'Not counted for your role');
+  assert.equal(await page.locator('#onboarding .hb-item[data-other="true"]', { hasText: 'Request a GitHub seat' }).count(), 1);
+  assert.equal(await status.textContent(), '0 of 11 done (0%)');
+  // By keyboard: the select takes arrow keys.
+  await role.focus();
+  await page.keyboard.press('ArrowUp'); // Design, just above Sales
+  assert.equal(await role.inputValue(), 'design');
+  assert.equal(await status.textContent(), '0 of 12 done (0%)');
+  // The pick is remembered.
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => localStorage.getItem(k).includes('"audience":"design"')));
+  await page.reload();
+  await mounted(page, '#onboarding');
+  await page.waitForFunction(() => document.querySelector('#onboarding').shadowRoot.querySelector('select.hb-checklist__audience').value === 'design');
+  assert.equal(await status.textContent(), '0 of 12 done (0%)');
+});
+
+test('onboarding: optional items count once ticked; a "one of" group is done by any one choice', async () => {
+  const page = await open();
+  await mounted(page, '#onboarding');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await mounted(page, '#onboarding');
+  const status = page.locator('#onboarding .hb-progress__text');
+  // The checkbox of the item whose own label is `text` (a parent's row would match a child's text).
+  const row = (text) => page.locator('#onboarding .hb-item__row').filter({ has: page.locator('label', { hasText: new RegExp(`^${text}$`) }) });
+  const box = (text) => row(text).locator('input');
+  await row('Join the Friday demo \\(optional, and fun\\)').locator('label').click();
+  assert.equal(await status.textContent(), '1 of 19 done (5%)', 'the optional item joins the count once ticked');
+  const group = box('Pick your first task');
+  assert.equal(await group.isDisabled(), true, 'the group itself is not a choice');
+  assert.equal(await group.evaluate((el) => el.getRootNode().getElementById(el.getAttribute('aria-describedby')).textContent), 'Any one of these counts');
+  // By keyboard: Space on one choice.
+  await box('A documentation fix').focus();
+  await page.keyboard.press(' ');
+  assert.equal(await group.isChecked(), true);
+  assert.equal(await status.textContent(), '2 of 19 done (10%)');
+  await box('A bug from the support queue').check();
+  assert.equal(await status.textContent(), '2 of 19 done (10%)', 'a second choice changes nothing');
+});

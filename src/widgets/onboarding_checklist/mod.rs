@@ -13,12 +13,12 @@ use yew::prelude::*;
 
 use crate::components::{id_prefix, WidgetHeader};
 use crate::model::checklist::{
-    export_markdown, parse_date, progress, schedule, storage_key, Checklist, Progress, Record,
+    export_markdown, parse_date, phase_progress, schedule, storage_key, Checklist, Progress, Record,
 };
 use crate::model::{parse, DataError};
 use crate::widgets::MountOptions;
 
-pub use item::{ItemRow, ItemRowProps};
+pub use item::{ItemRow, ItemRowProps, Reader};
 pub use phase::{PhaseSection, PhaseSectionProps};
 pub use state::{Action, ChecklistState};
 
@@ -71,7 +71,7 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
         let record = state.record();
         use_effect_with((record, state.can_save()), move |(record, can_save)| {
             if *can_save {
-                let saved = if record.ticks.is_empty() && record.start.is_none() {
+                let saved = if record == &Record::default() {
                     storage::clear(&key)
                 } else {
                     storage::save(&key, record)
@@ -126,7 +126,18 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
             d.dispatch(Action::Start(parse_date(&value).map(|_| value)));
         })
     };
-    let markdown_text = export_markdown(data, &state.ticks);
+    let onaudience = {
+        let d = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            d.dispatch(Action::Audience(Some(value).filter(|v| !v.is_empty())));
+        })
+    };
+    let audience = state.audience.as_deref();
+    let markdown_text = export_markdown(data, &state.ticks, audience);
     let onexport = {
         let open = export_open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -151,15 +162,35 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
 
     // View
     let ticks = Rc::new(state.ticks.clone());
+    let reader = Rc::new(Reader {
+        audience: state.audience.clone().map(AttrValue::from),
+        show_others: state.show_others,
+        labels: data
+            .audiences
+            .iter()
+            .map(|a| {
+                (
+                    AttrValue::from(a.id.clone()),
+                    AttrValue::from(a.label.clone()),
+                )
+            })
+            .collect(),
+    });
     let total = data.phases.iter().fold(Progress::default(), |acc, p| {
-        let q = progress(&p.items, &ticks);
+        let q = phase_progress(p, &ticks, audience);
         Progress {
             done: acc.done + q.done,
             total: acc.total + q.total,
         }
     });
     let start = state.start.as_deref().and_then(parse_date);
-    let plan = schedule(data, &ticks, start, storage::today().unwrap_or(i64::MIN));
+    let plan = schedule(
+        data,
+        &ticks,
+        audience,
+        start,
+        storage::today().unwrap_or(i64::MIN),
+    );
     html! {
         <section class="hb-widget hb-checklist" aria-labelledby={format!("{id}-title")}
             data-hide-done={state.hide_done.to_string()} data-saving={if state.can_save() { "on" } else { "off" }}>
@@ -182,6 +213,17 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
                     <progress class="hb-progress__bar" max={total.total.to_string()} value={total.done.to_string()}
                         aria-label="Overall progress"></progress>
                 </div>
+                if !data.audiences.is_empty() {
+                    <label class="hb-field hb-checklist__role">
+                        <span class="hb-label">{ "Your role" }</span>
+                        <select class="hb-input hb-checklist__audience" onchange={onaudience}>
+                            <option value="" selected={audience.is_none()}>{ "Every role" }</option>
+                            { for data.audiences.iter().map(|a| html! {
+                                <option value={a.id.clone()} selected={audience == Some(a.id.as_str())}>{ &a.label }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
                 <label class="hb-field">
                     <span class="hb-label">{ "Start date" }</span>
                     <input type="date" class="hb-input hb-input--date" value={state.start.clone().unwrap_or_default()} onchange={onstart} />
@@ -190,6 +232,10 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
             <div class="hb-checklist__tools">
                 <button type="button" class="hb-button" data-action="hide-done" aria-pressed={state.hide_done.to_string()}
                     onclick={on(Action::ToggleHideDone)}>{ "Hide done items" }</button>
+                if audience.is_some() {
+                    <button type="button" class="hb-button" data-action="show-others" aria-pressed={state.show_others.to_string()}
+                        onclick={on(Action::ToggleShowOthers)}>{ "Show other roles' items" }</button>
+                }
                 <button type="button" class="hb-button" data-action="expand" onclick={on(Action::ExpandAll)}>{ "Expand all" }</button>
                 <button type="button" class="hb-button" data-action="collapse" onclick={on(Action::CollapseAll)}>{ "Collapse all" }</button>
                 <button type="button" class="hb-button" data-action="export" aria-expanded={export_open.to_string()}
@@ -224,7 +270,7 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
                     Callback::from(move |()| d.dispatch(Action::TogglePhase(pid.clone())))
                 };
                 html! {
-                    <PhaseSection key={phase.id.clone()} phase={phase.clone()} ticks={ticks.clone()} {due} {timing}
+                    <PhaseSection key={phase.id.clone()} phase={phase.clone()} ticks={ticks.clone()} reader={reader.clone()} {due} {timing}
                         open={!state.collapsed.contains(&phase.id)} id={AttrValue::from(format!("{id}-phase{pi}"))} level={level + 1}
                         {ontogglephase} ontoggle={ontoggle.clone()} onna={onna.clone()} />
                 }

@@ -21,6 +21,10 @@ pub struct ChecklistState {
     pub collapsed: Vec<String>,
     /// Whether done items are hidden. Default: `false`.
     pub hide_done: bool,
+    /// Id of the audience (role) the reader picked. Default: none (every role).
+    pub audience: Option<String>,
+    /// Whether phases and items for other roles show (outside the count). Default: `false`.
+    pub show_others: bool,
     /// Whether the reset confirmation shows. Default: `false`.
     pub confirming_reset: bool,
     /// Why storage cannot be used; `None` when it can.
@@ -48,6 +52,11 @@ pub enum Action {
     CollapseAll,
     /// Show or hide done items.
     ToggleHideDone,
+    /// Pick the reader's audience (role), or every role; an id the checklist does not list is
+    /// every role.
+    Audience(Option<String>),
+    /// Show or hide the phases and items for other roles.
+    ToggleShowOthers,
     /// Ask for confirmation before resetting.
     AskReset,
     /// Keep the progress after all.
@@ -74,6 +83,8 @@ impl ChecklistState {
             start: None,
             collapsed: Vec::new(),
             hide_done: false,
+            audience: None,
+            show_others: false,
             confirming_reset: false,
             unsaved_reason: None,
             unreadable: None,
@@ -92,8 +103,14 @@ impl ChecklistState {
         Record {
             ticks: self.ticks.clone(),
             start: self.start.clone(),
+            audience: self.audience.clone(),
             ..Record::default()
         }
+    }
+
+    /// `audience` if the checklist lists it; else none (every role).
+    fn known(&self, audience: Option<String>) -> Option<String> {
+        audience.filter(|a| self.checklist.audiences.iter().any(|x| x.id == *a))
     }
 
     fn item(&self, id: &str) -> Option<&Item> {
@@ -112,7 +129,7 @@ impl Reducible for ChecklistState {
         let mut next = (*self).clone();
         match action {
             Action::Toggle(id) => match self.item(&id) {
-                Some(item) => next.ticks = toggle(item, &self.ticks),
+                Some(item) => next.ticks = toggle(item, &self.ticks, self.audience.as_deref()),
                 None => return self,
             },
             Action::ToggleNotApplicable(id) => match self.item(&id) {
@@ -131,11 +148,14 @@ impl Reducible for ChecklistState {
                 next.collapsed = self.checklist.phases.iter().map(|p| p.id.clone()).collect()
             }
             Action::ToggleHideDone => next.hide_done = !next.hide_done,
+            Action::Audience(audience) => next.audience = self.known(audience),
+            Action::ToggleShowOthers => next.show_others = !next.show_others,
             Action::AskReset => next.confirming_reset = true,
             Action::CancelReset => next.confirming_reset = false,
             Action::ConfirmReset => {
                 next.ticks.clear();
                 next.start = None;
+                next.audience = None;
                 next.confirming_reset = false;
                 // The reader chose to start afresh: an unreadable record may now be replaced.
                 next.unreadable = None;
@@ -146,6 +166,7 @@ impl Reducible for ChecklistState {
                     Ok(Ok(record)) => {
                         next.ticks = record.ticks;
                         next.start = record.start;
+                        next.audience = self.known(record.audience);
                     }
                     Ok(Err(why)) => next.unreadable = Some(why),
                     Err(reason) => next.unsaved_reason = Some(reason),
@@ -154,6 +175,7 @@ impl Reducible for ChecklistState {
             Action::Load(Ok(record)) => {
                 next.ticks = record.ticks;
                 next.start = record.start;
+                next.audience = self.known(record.audience);
                 next.unreadable = None;
             }
             Action::Load(Err(why)) => next.unreadable = Some(why),
