@@ -199,3 +199,140 @@ fn search_looks_in_titles_descriptions_and_names() {
     assert!(index.person_matches("john", "moderator"));
     assert!(!index.person_matches("john", "hanna"));
 }
+
+/// The gallery's example shaped like other companies' "features by team" pages: teams with
+/// members, shared responsibility, labels, its own noun.
+fn example() -> Directory {
+    let json = std::fs::read_to_string("assets/examples/feature-owners.json").unwrap();
+    parse::<Directory>(&json).unwrap()
+}
+
+#[test]
+fn teams_shared_responsibility_labels_and_nouns() {
+    let d = example();
+    assert_eq!(d.nouns(), ("feature", "features"));
+    assert!(d.has_teams());
+    // Shared responsibility is its own state: never counted or filtered as unowned.
+    let c = d.counts();
+    assert_eq!(
+        (c.programs, c.unowned, c.shared, c.no_process),
+        (10, 1, 2, 0)
+    );
+    let index = SearchIndex::new(&d);
+    let unowned = index.programs(
+        &d,
+        &Filter {
+            unowned: true,
+            ..Filter::default()
+        },
+    );
+    assert_eq!(unowned, [(0, 3)], "only Data export");
+    // A person's filter finds what their team owns too; a team's finds its own.
+    let titles = |f: Filter| -> Vec<String> {
+        index
+            .programs(&d, &f)
+            .into_iter()
+            .map(|at| program(&d, at).unwrap().title.clone())
+            .collect()
+    };
+    assert_eq!(
+        titles(Filter {
+            person: Some("mei".into()),
+            ..Filter::default()
+        }),
+        [
+            "Single sign-on",
+            "Invoices and payment methods",
+            "Audit log"
+        ]
+    );
+    assert_eq!(
+        titles(Filter {
+            person: Some("growth".into()),
+            ..Filter::default()
+        }),
+        ["Sign-up flow", "In-product onboarding tour"]
+    );
+    assert_eq!(
+        titles(Filter {
+            label: Some("~group::auth".into()),
+            ..Filter::default()
+        }),
+        ["Single sign-on", "Audit log"]
+    );
+    // Labels are found by search too, and listed once each in the order of first use.
+    assert_eq!(
+        titles(Filter {
+            query: "#g_growth".into(),
+            ..Filter::default()
+        }),
+        ["Sign-up flow"]
+    );
+    assert_eq!(
+        d.labels(),
+        [
+            "~group::auth",
+            "#g_auth",
+            "~group::billing",
+            "~group::growth",
+            "#g_growth",
+            "~docs"
+        ]
+    );
+    let members: Vec<&str> = d.teams_of("lee").map(|t| t.name.as_str()).collect();
+    assert_eq!(members, ["Growth team"]);
+}
+
+#[test]
+fn teams_and_shared_programs_are_checked() {
+    let base = |people: &str, programs: &str| {
+        format!(
+            r#"{{ "title": "T", "people": [{people}], "groups": [{{ "title": "G", "programs": [{programs}] }}] }}"#
+        )
+    };
+    for (json, path, words) in [
+        (
+            base(
+                r#"{ "id": "a", "name": "A", "members": ["b"] }, { "id": "b", "name": "B" }"#,
+                "",
+            ),
+            "$.people[0].members",
+            "has members but is not a team",
+        ),
+        (
+            base(
+                r#"{ "id": "t", "name": "T", "kind": "team", "members": ["x"] }"#,
+                "",
+            ),
+            "$.people[0].members[0]",
+            "lists \"x\" as a member, who is not a person",
+        ),
+        (
+            base(
+                r#"{ "id": "t", "name": "T", "kind": "team", "members": ["u"] }, { "id": "u", "name": "U", "kind": "team" }"#,
+                "",
+            ),
+            "$.people[0].members[0]",
+            "who is not a person",
+        ),
+        (
+            base(
+                r#"{ "id": "a", "name": "A" }"#,
+                r#"{ "title": "P", "owners": ["a"], "shared": true }"#,
+            ),
+            "$.groups[0].programs[0].shared",
+            "shared by everyone and also names owners",
+        ),
+        (
+            base("", r#"{ "title": "P", "labels": [""] }"#),
+            "$.groups[0].programs[0].labels[0]",
+            "must not be empty",
+        ),
+    ] {
+        let e = parse::<Directory>(&json).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some(path), "{e}");
+        assert!(e.message.contains(words), "{e}");
+    }
+    let e = parse::<Directory>(r#"{ "title": "T", "people": [{ "id": "a", "name": "A", "kind": "robot" }], "groups": [] }"#).unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("$.people[0].kind"));
+}

@@ -185,17 +185,18 @@ fn summary_names_every_stage_and_both_times_and_calendar_time() {
 #[test]
 fn a_group_is_one_numbered_step_that_folds_with_its_subtotal() {
     let html = example();
-    let groups = common::tags(&html, &["li ", "class=\"hb-group\""]);
+    let groups = common::tags(&html, &["li ", "class=\"hb-stage-group\""]);
     assert_eq!(groups.len(), 2, "one group in each variant");
     assert!(
         groups[0].contains("data-state=\"expanded\""),
         "shown until folded"
     );
     assert!(html.contains("aria-expanded=\"true\" aria-controls=\"hb-timeline-v0-g4\""));
-    assert!(html
-        .contains("<ol id=\"hb-timeline-v0-g4\" class=\"hb-timeline__stages hb-group__stages\">"));
     assert!(html.contains(
-        "<p class=\"hb-group__subtotal\">5 stages (2 optional), 6–7 h (about 7 h 45 min – 9 h with the optional ones)</p>"
+        "<ol id=\"hb-timeline-v0-g4\" class=\"hb-timeline__stages hb-stage-group__stages\">"
+    ));
+    assert!(html.contains(
+        "<p class=\"hb-stage-group__subtotal\">5 stages (2 optional), 6–7 h (about 7 h 45 min – 9 h with the optional ones)</p>"
     ), "{html}");
     for label in ["5a", "5b", "5c", "5d", "5e"] {
         assert!(
@@ -206,7 +207,7 @@ fn a_group_is_one_numbered_step_that_folds_with_its_subtotal() {
     // After the group, numbering goes on from the group's number.
     assert!(html.contains("class=\"hb-stage__marker\">6<"));
     // Stage titles in a group are a level below the group's name.
-    assert!(html.contains("<h4 class=\"hb-group__title\">"));
+    assert!(html.contains("<h4 class=\"hb-stage-group__title\">"));
     assert!(html.contains("<h5 class=\"hb-stage__title\">Pair programming</h5>"));
 }
 

@@ -48,10 +48,11 @@ fn filters_show_their_counts_and_state() {
 #[test]
 fn every_owner_name_is_a_button_that_filters() {
     let html = render();
-    assert_eq!(tags(&html, &["button", "data-person=\"hanna\""]).len(), 4);
+    // Her four programs, and the team in sight above them (the lead and four members).
+    assert_eq!(tags(&html, &["button", "data-person=\"hanna\""]).len(), 5);
     assert_eq!(
         tags(&html, &["button", "class=\"hb-person-chip\""]).len(),
-        11
+        16
     );
 }
 
@@ -70,6 +71,7 @@ fn fragment_state_round_trips() {
         filter: Filter {
             query: "a;b=c&d".into(),
             person: Some("hanna".into()),
+            label: Some("#g_access;x".into()),
             unowned: true,
             no_process: true,
         },
@@ -105,4 +107,77 @@ fn large_directories_show_a_page_at_a_time() {
         owner_directory::PAGE
     );
     assert!(html.contains("Show 50 more (50 not shown)"), "{html}");
+}
+
+/// The gallery's example shaped like other companies' "features by team" pages.
+fn example() -> String {
+    let json = std::fs::read_to_string("assets/examples/feature-owners.json").unwrap();
+    common::render(owner_directory::render(&json, &MountOptions::default()).unwrap())
+}
+
+#[test]
+fn the_datas_noun_teams_shared_and_labels_in_words() {
+    let html = example();
+    assert!(html.contains("<strong>10 features</strong>"), "{html}");
+    assert!(html.contains("<span data-count=\"shared\">2 shared by everyone</span>"));
+    assert!(html.contains(">10 features</p>"), "the status line");
+    // Nothing is "to be added" here, so that filter and count are not offered.
+    assert_eq!(count(&html, "data-filter=\"no-process\""), 0);
+    assert_eq!(count(&html, "data-count=\"no-process\""), 0);
+    assert_eq!(count(&html, "data-filter=\"unowned\""), 1);
+    for tab in [">By feature group<", ">By owner<"] {
+        assert!(html.contains(tab), "{tab}");
+    }
+    assert_eq!(count(&html, "Shared responsibility: everyone"), 2);
+    assert_eq!(
+        count(&html, "Owner TBD"),
+        2,
+        "Data export: in its card and in the summary"
+    );
+    assert!(html.contains("data-kind=\"team\""));
+    assert!(html.contains("Platform team<span class=\"hb-person-chip__kind\"> (team)</span>"));
+    assert_eq!(
+        tags(
+            &html,
+            &[
+                "button",
+                "class=\"hb-label-chip\"",
+                "data-label=\"~group::auth\""
+            ]
+        )
+        .len(),
+        2
+    );
+    assert!(html.contains("<option value=\"#g_growth\">#g_growth</option>"));
+}
+
+#[test]
+fn the_team_is_in_sight_in_the_default_view() {
+    let html = example();
+    let roster = html
+        .split("<section class=\"hb-roster\">")
+        .nth(1)
+        .and_then(|r| r.split("</section>").next())
+        .unwrap();
+    // The lead first, then everyone as the page lists them; teams with their members.
+    let names: Vec<&str> = roster
+        .split("class=\"hb-person-chip\">")
+        .skip(1)
+        .filter_map(|s| s.split('<').next())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Dana Whitfield",
+            "Platform team",
+            "Growth team",
+            "Ravi Menon",
+            "Mei Tanaka",
+            "Tom Baker",
+            "Sofía Ortega",
+            "Lee Park"
+        ]
+    );
+    assert!(roster.contains("Members: Ravi Menon, Mei Tanaka, Tom Baker"));
+    assert!(roster.contains(">Team lead<"));
 }

@@ -25,26 +25,65 @@ pub struct Directory {
     /// Id of the person who leads the team. Default: none.
     #[serde(default)]
     pub lead: Option<String>,
-    /// Everyone who owns or supports a program. Required (may be empty).
+    /// What the directory lists, in the data's words ("feature", "service"). Default:
+    /// program, programs.
+    #[serde(default)]
+    pub noun: Option<Noun>,
+    /// Everyone (people and teams) who owns or supports a program, in the page's order.
+    /// Required (may be empty).
     pub people: Vec<Rc<Person>>,
     /// Program groups in the page's order. Required.
     pub groups: Vec<Rc<ProgramGroup>>,
 }
 
-/// A person of the team.
+/// The word for what the directory lists, singular and plural.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Noun {
+    /// One of them: "feature". Required.
+    pub one: String,
+    /// Several: "features". Required.
+    pub many: String,
+}
+
+/// An owner: a person of the team, or a team.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Stable id, unique; programs name owners by it. Required.
     pub id: String,
-    /// Full name. Required.
+    /// Full name, or the team's name. Required.
     pub name: String,
-    /// Title or role. Default: none.
+    /// Title or role (for a team, what it does). Default: none.
     #[serde(default)]
     pub title: Option<String>,
     /// Profile, chat handle, email, ... Default: none.
     #[serde(default)]
     pub links: Vec<Link>,
+    /// Whether this is a person or a team. Default: [`OwnerKind::Person`].
+    #[serde(default)]
+    pub kind: OwnerKind,
+    /// A team's members: ids of people (not teams) in `people`. Default: none.
+    #[serde(default)]
+    pub members: Vec<String>,
+}
+
+/// Whether an owner is a person or a team.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OwnerKind {
+    /// One person.
+    #[default]
+    Person,
+    /// A team; its members may be listed.
+    Team,
+}
+
+impl Person {
+    /// Whether this owner is a team.
+    pub fn is_team(&self) -> bool {
+        self.kind == OwnerKind::Team
+    }
 }
 
 /// A labelled link.
@@ -76,9 +115,18 @@ pub struct Program {
     /// What it covers (Markdown). Default: none.
     #[serde(default)]
     pub description: Option<String>,
-    /// Ids of its owners; empty means unowned ("Owner TBD"). Default: none.
+    /// Ids of its owners (people or teams); empty means unowned ("Owner TBD") unless the
+    /// program is `shared`. Default: none.
     #[serde(default)]
     pub owners: Vec<String>,
+    /// Whether the program is everyone's on purpose ("shared responsibility"): not unowned,
+    /// and then it names no owners. Default: `false`.
+    #[serde(default)]
+    pub shared: bool,
+    /// Labels to find it by: issue labels, chat channels ("~group::access", "#g_access").
+    /// Default: none.
+    #[serde(default)]
+    pub labels: Vec<String>,
     /// Ids of the people who help ("with …"). Default: none.
     #[serde(default)]
     pub supporting: Vec<String>,
@@ -102,9 +150,9 @@ pub enum ProcessStatus {
 }
 
 impl Program {
-    /// Whether nobody owns the program.
+    /// Whether nobody owns the program (and it is not everyone's on purpose).
     pub fn is_unowned(&self) -> bool {
-        self.owners.is_empty()
+        self.owners.is_empty() && !self.shared
     }
 
     /// Whether the process is still to be added.
@@ -126,6 +174,30 @@ impl Validate for Directory {
         let people: std::collections::HashSet<&str> =
             self.people.iter().map(|p| p.id.as_str()).collect();
         let known = |id: &str| people.contains(id);
+        if let Some(noun) = &self.noun {
+            check_text(&noun.one, "$.noun.one")?;
+            check_text(&noun.many, "$.noun.many")?;
+        }
+        for (i, owner) in self.people.iter().enumerate() {
+            if !owner.members.is_empty() && !owner.is_team() {
+                return Err(DataError::invalid_at(
+                    format!("$.people[{i}].members"),
+                    format!(
+                        "\"{}\" has members but is not a team: add \"kind\": \"team\"",
+                        owner.name
+                    ),
+                ));
+            }
+            for (m, id) in owner.members.iter().enumerate() {
+                let member = self.person(id);
+                if member.is_none_or(|p| p.is_team()) {
+                    return Err(DataError::invalid_at(
+                        format!("$.people[{i}].members[{m}]"),
+                        format!("team \"{}\" lists \"{id}\" as a member, who is not a person in `people`", owner.name),
+                    ));
+                }
+            }
+        }
         if let Some(lead) = self.lead.as_deref().filter(|l| !known(l)) {
             return Err(DataError::invalid_at(
                 "$.lead",
@@ -137,6 +209,15 @@ impl Validate for Directory {
             for (pi, program) in group.programs.iter().enumerate() {
                 let at = format!("$.groups[{gi}].programs[{pi}]");
                 check_text(&program.title, format!("{at}.title"))?;
+                if program.shared && !program.owners.is_empty() {
+                    return Err(DataError::invalid_at(
+                        format!("{at}.shared"),
+                        format!("program \"{}\" is shared by everyone and also names owners: give one or the other", program.title),
+                    ));
+                }
+                for (l, label) in program.labels.iter().enumerate() {
+                    check_text(label, format!("{at}.labels[{l}]"))?;
+                }
                 for (field, ids) in [
                     ("owners", &program.owners),
                     ("supporting", &program.supporting),
@@ -164,8 +245,11 @@ pub type ProgramRef = (usize, usize);
 pub struct Filter {
     /// Text to find in titles, descriptions and people's names (case ignored). Default: empty.
     pub query: String,
-    /// Only programs this person owns or supports. Default: none.
+    /// Only programs this person or team owns or supports (for a person, also through a team
+    /// they are a member of). Default: none.
     pub person: Option<String>,
+    /// Only programs with this label. Default: none.
+    pub label: Option<String>,
     /// Only unowned programs. Default: `false`.
     pub unowned: bool,
     /// Only programs whose process is to be added. Default: `false`.
@@ -175,7 +259,11 @@ pub struct Filter {
 impl Filter {
     /// Whether nothing is filtered.
     pub fn is_empty(&self) -> bool {
-        self.query.trim().is_empty() && self.person.is_none() && !self.unowned && !self.no_process
+        self.query.trim().is_empty()
+            && self.person.is_none()
+            && self.label.is_none()
+            && !self.unowned
+            && !self.no_process
     }
 }
 
@@ -211,6 +299,7 @@ impl SearchIndex {
                         p.description.as_deref().unwrap_or_default(),
                     ]
                     .into_iter()
+                    .chain(p.labels.iter().map(String::as_str))
                     .chain(people)
                     .collect::<Vec<_>>()
                     .join("\n")
@@ -236,6 +325,12 @@ impl SearchIndex {
     /// The programs that pass `filter`, in the page's order.
     pub fn programs(&self, directory: &Directory, filter: &Filter) -> Vec<ProgramRef> {
         let query = filter.query.trim().to_lowercase();
+        // The filtered owner, and the teams a filtered person is a member of.
+        let owners: Vec<&str> = filter.person.as_deref().map_or_else(Vec::new, |id| {
+            std::iter::once(id)
+                .chain(directory.teams_of(id).map(|t| t.id.as_str()))
+                .collect()
+        });
         self.programs
             .iter()
             .filter(|(at, text)| {
@@ -243,10 +338,12 @@ impl SearchIndex {
                     return false;
                 };
                 (query.is_empty() || text.contains(&query))
-                    && filter
-                        .person
-                        .as_ref()
-                        .is_none_or(|id| p.owners.contains(id) || p.supporting.contains(id))
+                    && (owners.is_empty()
+                        || p.owners
+                            .iter()
+                            .chain(&p.supporting)
+                            .any(|o| owners.contains(&o.as_str())))
+                    && filter.label.as_ref().is_none_or(|l| p.labels.contains(l))
                     && (!filter.unowned || p.is_unowned())
                     && (!filter.no_process || p.lacks_process())
             })
@@ -266,13 +363,15 @@ pub fn program(directory: &Directory, (g, p): ProgramRef) -> Option<&Rc<Program>
     directory.groups.get(g)?.programs.get(p)
 }
 
-/// Programs in all, unowned, and with the process to be added.
+/// Programs in all, unowned, shared, and with the process to be added.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     /// All programs.
     pub programs: usize,
     /// Programs nobody owns.
     pub unowned: usize,
+    /// Programs that are everyone's on purpose.
+    pub shared: usize,
     /// Programs whose process is to be added.
     pub no_process: usize,
 }
@@ -286,14 +385,46 @@ impl Directory {
             .fold(Counts::default(), |mut c, p| {
                 c.programs += 1;
                 c.unowned += usize::from(p.is_unowned());
+                c.shared += usize::from(p.shared);
                 c.no_process += usize::from(p.lacks_process());
                 c
             })
     }
 
-    /// The person with `id`.
+    /// The person (or team) with `id`.
     pub fn person(&self, id: &str) -> Option<&Rc<Person>> {
         self.people.iter().find(|p| p.id == id)
+    }
+
+    /// The teams person `id` is a member of.
+    pub fn teams_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Rc<Person>> + 'a {
+        self.people
+            .iter()
+            .filter(move |t| t.is_team() && t.members.iter().any(|m| m == id))
+    }
+
+    /// Whether any owner is a team.
+    pub fn has_teams(&self) -> bool {
+        self.people.iter().any(|p| p.is_team())
+    }
+
+    /// Every label, each once, in the order programs first use them.
+    pub fn labels(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        self.groups
+            .iter()
+            .flat_map(|g| &g.programs)
+            .flat_map(|p| &p.labels)
+            .map(String::as_str)
+            .filter(|l| seen.insert(*l))
+            .collect()
+    }
+
+    /// The words for one and several of what the directory lists.
+    pub fn nouns(&self) -> (&str, &str) {
+        self.noun.as_ref().map_or(("program", "programs"), |n| {
+            (n.one.as_str(), n.many.as_str())
+        })
     }
 
     /// For each person (lead first, then in the data's order): the programs they own and support,

@@ -12,22 +12,23 @@ async function open(options) {
   const page = await openPage(env.browser, env.url + page_, options);
   await mounted(page, '#hiring');
   await mounted(page, '#onboarding');
+  await mounted(page, '#owners');
   return page;
 }
 
 test('hiring: a group of stages folds and unfolds by mouse and by keyboard', async () => {
   const page = await open();
-  const group = page.locator('#hiring .hb-timeline__panel:visible .hb-group');
-  const toggle = group.locator('.hb-group__title .hb-stage__toggle');
+  const group = page.locator('#hiring .hb-timeline__panel:visible .hb-stage-group');
+  const toggle = group.locator('.hb-stage-group__title .hb-stage__toggle');
   const stages = page.locator('#hiring .hb-timeline__panel:visible .hb-stage');
   assert.equal(await stages.count(), 11);
   assert.equal(await page.locator('#hiring .hb-stage:visible').count(), 11, 'every stage shows at first');
-  assert.equal(await group.locator('.hb-group__subtotal').textContent(), '5 stages (2 optional), 6–7 h (about 7 h 45 min – 9 h with the optional ones)');
+  assert.equal(await group.locator('.hb-stage-group__subtotal').textContent(), '5 stages (2 optional), 6–7 h (about 7 h 45 min – 9 h with the optional ones)');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   assert.equal(await group.getAttribute('data-state'), 'collapsed');
   assert.equal(await page.locator('#hiring .hb-stage:visible').count(), 6, 'its five stages leave the view');
-  assert.equal(await group.locator('.hb-group__subtotal').isVisible(), true, 'the subtotal stays');
+  assert.equal(await group.locator('.hb-stage-group__subtotal').isVisible(), true, 'the subtotal stays');
   await toggle.focus();
   await page.keyboard.press('Enter');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
@@ -63,7 +64,7 @@ test('hiring: conditions, emphasis, interviewers and waits are on the stage, not
 for (const width of [480, 760, 960, 1280]) {
   test(`hiring: in a ${width} px column nothing is clipped and nothing needs a sideways scroll`, async () => {
     const page = await open({ viewport: { width: width + 64, height: 900 } });
-    for (const id of ['#hiring', '#onboarding']) {
+    for (const id of ['#hiring', '#onboarding', '#owners']) {
       await page.locator(id).evaluate((el, width) => { el.style.width = `${width}px`; }, width);
     }
     assert.deepEqual(await page.evaluate(widgetOverflow), []);
@@ -75,9 +76,9 @@ for (const width of [480, 760, 960, 1280]) {
         if (list.scrollWidth > list.clientWidth + 1) out.push(`a list scrolls: ${list.scrollWidth} > ${list.clientWidth}`);
       }
       // Every title, badge and tag fits inside its own stage, unclipped.
-      for (const el of root.querySelectorAll('.hb-stage__title, .hb-group__title, .hb-badge, .hb-tag, .hb-stage__length')) {
+      for (const el of root.querySelectorAll('.hb-stage__title, .hb-stage-group__title, .hb-badge, .hb-tag, .hb-stage__length')) {
         if (el.closest('[hidden]')) continue;
-        const box = el.closest('.hb-stage, .hb-group').getBoundingClientRect();
+        const box = el.closest('.hb-stage, .hb-stage-group').getBoundingClientRect();
         const r = el.getBoundingClientRect();
         if (r.right > box.right + 1 || el.scrollWidth > el.clientWidth + 1) out.push(`clipped: ${el.className} "${el.textContent}" (${Math.round(r.right)} > ${Math.round(box.right)})`);
       }
@@ -97,6 +98,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.locator('#hiring .hb-timeline__panel:visible .hb-timeline__tools .hb-button').click();
     await page.locator('#onboarding select.hb-checklist__audience').selectOption('sales');
     await page.locator('#onboarding [data-action="show-others"]').click();
+    await page.locator('#owners [role="tab"]', { hasText: 'By owner' }).click();
     await page.addScriptTag({ path: axePath });
     const result = await page.evaluate(() =>
       window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }));
@@ -162,4 +164,39 @@ test('onboarding: optional items count once ticked; a "one of" group is done by 
   assert.equal(await status.textContent(), '2 of 19 done (10%)');
   await box('A bug from the support queue').check();
   assert.equal(await status.textContent(), '2 of 19 done (10%)', 'a second choice changes nothing');
+});
+
+test('owners: teams and people apart, shared work never unowned, labels filter, the data\'s noun', async () => {
+  const page = await open();
+  const status = page.locator('#owners .hb-dir__status');
+  assert.equal(await status.textContent(), '10 features');
+  assert.equal(await page.locator('#owners [data-filter="no-process"]').count(), 0, 'nothing to find, not offered');
+  // The team is in sight before any click: the lead first.
+  assert.equal(await page.locator('#owners .hb-roster .hb-person-chip').first().textContent(), 'Dana Whitfield');
+  // Unowned leaves out what is everyone's on purpose.
+  await page.locator('#owners [data-filter="unowned"]').click();
+  assert.equal(await status.textContent(), '1 of 10 features match');
+  assert.equal(await page.locator('#owners .hb-program .hb-program__title').textContent(), 'Data export');
+  await page.locator('#owners [data-action="clear"]').click();
+  // A label on a card filters by it, and the label select follows.
+  await page.locator('#owners .hb-label-chip[data-label="~group::auth"]').first().click();
+  assert.equal(await status.textContent(), '2 of 10 features match');
+  assert.equal(await page.locator('#owners select.hb-dir__label-filter').inputValue(), '~group::auth');
+  assert.match(await page.evaluate(() => location.hash), /l=~group%3A%3Aauth|l=~group::auth/);
+  // By keyboard: the label select.
+  await page.locator('#owners select.hb-dir__label-filter').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#owners select.hb-dir__label-filter').inputValue(), '#g_auth');
+  assert.equal(await status.textContent(), '1 of 10 features match');
+  await page.locator('#owners [data-action="clear"]').click();
+  // A member's name finds what their team owns too.
+  await page.locator('#owners .hb-roster .hb-person-chip[data-person="mei"]').click();
+  assert.equal(await status.textContent(), '3 of 10 features match');
+  await page.locator('#owners [data-action="clear"]').click();
+  // The by-owner view tells teams and people apart.
+  await page.locator('#owners [role="tab"]', { hasText: 'By owner' }).click();
+  const headings = await page.locator('#owners .hb-people__title').allTextContents();
+  assert.deepEqual(headings, ['Teams', 'People']);
+  assert.deepEqual(await page.locator('#owners .hb-person[data-kind="team"] .hb-person__name').allTextContents(), ['Platform team', 'Growth team']);
+  assert.equal(await page.locator('#owners .hb-person[data-person="lee"] .hb-person__members').textContent(), 'Member of Growth team');
 });

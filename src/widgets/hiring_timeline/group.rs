@@ -54,21 +54,21 @@ pub fn StageGroup(props: &StageGroupProps) -> Html {
         "expanded"
     };
     html! {
-        <li class="hb-group" data-state={state}>
-            <div class="hb-group__head">
+        <li class="hb-stage-group" data-state={state}>
+            <div class="hb-stage-group__head">
                 <span class="hb-stage__marker" aria-hidden="true">{ props.number }</span>
                 <div>
-                    <Heading level={props.level} class="hb-group__title">
+                    <Heading level={props.level} class="hb-stage-group__title">
                         <button type="button" class="hb-stage__toggle" aria-expanded={(!props.collapsed).to_string()}
                             aria-controls={props.list_id.clone()} {onclick}>
-                            <span class="hb-stage__chevron" aria-hidden="true"></span>
+                            <span class="hb-chevron" aria-hidden="true"></span>
                             { markdown::inline(&props.name) }
                         </button>
                     </Heading>
-                    <p class="hb-group__subtotal">{ subtotal }</p>
+                    <p class="hb-stage-group__subtotal">{ subtotal }</p>
                 </div>
             </div>
-            <ol class="hb-timeline__stages hb-group__stages" id={props.list_id.clone()} hidden={props.collapsed}>
+            <ol class="hb-timeline__stages hb-stage-group__stages" id={props.list_id.clone()} hidden={props.collapsed}>
                 { props.children.clone() }
             </ol>
         </li>

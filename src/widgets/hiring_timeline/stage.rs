@@ -83,7 +83,7 @@ pub fn StageItem(props: &StageItemProps) -> Html {
                     if expandable {
                         <button type="button" class="hb-stage__toggle" aria-expanded={props.expanded.to_string()}
                             aria-controls={props.details_id.clone()} {onclick}>
-                            <span class="hb-stage__chevron" aria-hidden="true"></span>
+                            <span class="hb-chevron" aria-hidden="true"></span>
                             { markdown::inline(&stage.title) }
                         </button>
                     } else {

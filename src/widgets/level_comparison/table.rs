@@ -145,7 +145,7 @@ pub fn SideCell(props: &SideCellProps) -> Html {
         }
     } else {
         html! {
-            <ul class="hb-items">
+            <ul class="hb-cell-items">
                 { for side.pieces.iter().map(|p| html! {
                     <li class="hb-piece hb-md" data-only={p.only_here.to_string()}>
                         { mark(p.only_here) }{ markdown::inline(&p.text) }

@@ -64,7 +64,7 @@ pub fn PhaseSection(props: &PhaseSectionProps) -> Html {
             <Heading level={props.level} class="hb-phase__title">
                 <button type="button" class="hb-phase__toggle" aria-expanded={props.open.to_string()}
                     aria-controls={body_id.clone()} {onclick}>
-                    <span class="hb-stage__chevron" aria-hidden="true"></span>
+                    <span class="hb-chevron" aria-hidden="true"></span>
                     <span class="hb-phase__name">{ &phase.title }</span>
                     <span class="hb-phase__count">
                         { if other { String::from("Not counted for your role") } else { format!("{} of {} done", p.done, p.total) } }

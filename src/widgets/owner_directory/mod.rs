@@ -1,7 +1,9 @@
-//! `owner-directory`: who owns which program, what each person owns, and what nobody owns.
+//! `owner-directory`: who owns which program (people, teams, or everyone), what each owner owns,
+//! and what nobody owns.
 
 mod people;
 mod program;
+mod roster;
 mod state;
 mod toolbar;
 
@@ -18,6 +20,7 @@ use crate::widgets::MountOptions;
 
 pub use people::{PeopleView, PeopleViewProps};
 pub use program::{ProgramCard, ProgramCardProps};
+pub use roster::{TeamRoster, TeamRosterProps};
 pub use state::{Action, DirectoryState, View, PAGE};
 pub use toolbar::{Toolbar, ToolbarProps};
 
@@ -53,6 +56,12 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
     let data = &props.data;
     let index = use_memo(data.clone(), |d| SearchIndex::new(d));
     let counts = use_memo(data.clone(), |d| d.counts());
+    let labels = use_memo(data.clone(), |d| {
+        d.labels()
+            .into_iter()
+            .map(|l| AttrValue::from(l.to_owned()))
+            .collect::<implicit_clone::unsync::IArray<AttrValue>>()
+    });
     let fragment = use_fragment(props.state_key.clone());
     let state = {
         let value = fragment.value.clone();
@@ -111,6 +120,7 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
         Callback::from(move |a: Action| dispatcher.dispatch(a))
     };
     let onperson = onaction.reform(|id: String| Action::Person(Some(id)));
+    let onlabel = onaction.reform(|label: String| Action::Label(Some(label)));
     let onview =
         onaction.reform(|i: usize| Action::View(if i == 1 { View::People } else { View::Groups }));
     let onmore = onaction.reform(|_: MouseEvent| Action::ShowMore);
@@ -118,17 +128,21 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
     // View
     let query = AttrValue::from(state.filter.query.trim().to_owned());
     let total = counts.programs;
+    let (one, many) = data.nouns();
     let shown: Vec<_> = results.iter().take(state.limit).copied().collect();
     let status = if state.filter.is_empty() {
-        format!("{total} programs")
+        format!("{total} {many}")
     } else {
-        format!("{} of {total} programs match", results.len())
+        format!("{} of {total} {many} match", results.len())
     };
     let groups_view = if state.view != View::Groups {
         html! {}
     } else {
         html! {
         <div class="hb-dir__groups">
+            if state.filter.is_empty() {
+                <TeamRoster directory={data.clone()} level={level + 1} onperson={onperson.clone()} />
+            }
             { for data.groups.iter().enumerate().filter_map(|(gi, group)| {
                 let here: Vec<_> = shown.iter().filter(|(g, _)| *g == gi).filter_map(|at| program(data, *at)).collect();
                 (!here.is_empty() || state.filter.is_empty()).then(|| html! {
@@ -139,7 +153,7 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
                         <ul class="hb-programs">
                             { for here.into_iter().map(|p| html! {
                                 <ProgramCard program={p.clone()} directory={data.clone()} query={query.clone()}
-                                    level={level + 2} onperson={onperson.clone()} />
+                                    level={level + 2} onperson={onperson.clone()} onlabel={onlabel.clone()} />
                             }) }
                         </ul>
                     </section>
@@ -159,6 +173,7 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
                     || !pp.owns.is_empty()
                     || !pp.supports.is_empty()
                     || (state.filter.person.is_none()
+                        && state.filter.label.is_none()
                         && !state.filter.unowned
                         && !state.filter.no_process
                         && index.person_matches(&pp.person.id, &state.filter.query))
@@ -176,8 +191,12 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
         }
     };
     let tabs: implicit_clone::unsync::IArray<AttrValue> = [
-        AttrValue::Static("By program group"),
-        AttrValue::Static("By person"),
+        AttrValue::from(format!("By {one} group")),
+        AttrValue::Static(if data.has_teams() {
+            "By owner"
+        } else {
+            "By person"
+        }),
     ]
     .into_iter()
     .collect();
@@ -187,11 +206,16 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
             <WidgetHeader title={data.title.clone()} title_id={AttrValue::from(format!("{id}-title"))} {level}
                 source={data.source.clone()} notes={data.notes.clone().map(AttrValue::from)} />
             <p class="hb-dir__summary">
-                <strong>{ format!("{total} programs") }</strong>
+                <strong>{ format!("{total} {many}") }</strong>
                 { " · " }<span data-count="unowned">{ format!("{} unowned (Owner TBD)", counts.unowned) }</span>
-                { " · " }<span data-count="no-process">{ format!("{} with the process still to be added", counts.no_process) }</span>
+                if counts.shared > 0 {
+                    { " · " }<span data-count="shared">{ format!("{} shared by everyone", counts.shared) }</span>
+                }
+                if counts.no_process > 0 {
+                    { " · " }<span data-count="no-process">{ format!("{} with the process still to be added", counts.no_process) }</span>
+                }
             </p>
-            <Toolbar filter={state.filter.clone()} counts={*counts} directory={data.clone()}
+            <Toolbar filter={state.filter.clone()} counts={*counts} directory={data.clone()} labels={(*labels).clone()}
                 id={AttrValue::from(format!("{id}-find"))} onaction={onaction.clone()} />
             <Tabs id={id.clone()} label="Views" {tabs} selected={active} onselect={onview} />
             <p class="hb-dir__status" role="status">{ status }</p>

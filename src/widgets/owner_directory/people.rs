@@ -1,4 +1,5 @@
-//! The by-person view: each person with what they own and support, and the unowned programs.
+//! The by-owner view: each team and person with what they own and support (teams and people
+//! apart when there are teams), and the unowned programs.
 
 use std::rc::Rc;
 
@@ -26,11 +27,18 @@ pub struct PeopleViewProps {
     pub onperson: Callback<String>,
 }
 
-/// People (lead first) with counts and program titles; then "Owner TBD".
+/// Teams, then people (lead first), with counts and program titles; then "Owner TBD".
 #[component]
 pub fn PeopleView(props: &PeopleViewProps) -> Html {
     let dir = &props.directory;
     let q = props.query.as_str();
+    let teams = dir.has_teams();
+    // With teams, "Teams" and "People" are headings and the names one level below.
+    let level = if teams {
+        props.level.saturating_add(1).min(6)
+    } else {
+        props.level
+    };
     let titles = |refs: &[ProgramRef]| {
         html! {
             <ul class="hb-person__programs">
@@ -45,45 +53,68 @@ pub fn PeopleView(props: &PeopleViewProps) -> Html {
             </ul>
         }
     };
-    html! {
-        <ul class="hb-people">
-            { for props.people.iter().map(|pp| {
-                let person = &pp.person;
-                let is_lead = dir.lead.as_deref() == Some(person.id.as_str());
-                let onclick = props.onperson.reform({
-                    let id = person.id.clone();
-                    move |_: MouseEvent| id.clone()
-                });
-                html! {
-                    <li class="hb-person" data-person={person.id.clone()}>
-                        <Heading level={props.level} class="hb-person__name">
-                            <button type="button" class="hb-person-chip" {onclick}
-                                title={format!("Show only {}'s programs", person.name)}>
-                                { markdown::text_marked(&person.name, q) }
-                            </button>
-                        </Heading>
-                        <p class="hb-person__role">
-                            if let Some(title) = &person.title { { markdown::text_marked(title, q) } }
-                            if is_lead { <span class="hb-tag">{ "Team lead" }</span> }
-                        </p>
-                        <p class="hb-person__counts" data-owns={pp.owns.len().to_string()} data-supports={pp.supports.len().to_string()}>
-                            { format!("Owns {} · Supports {}", pp.owns.len(), pp.supports.len()) }
-                        </p>
-                        if !pp.owns.is_empty() { { titles(&pp.owns) } }
-                        if !pp.supports.is_empty() {
-                            <p class="hb-label">{ "Supports" }</p>
-                            { titles(&pp.supports) }
-                        }
-                        { for person.links.iter().filter_map(|l| {
-                            let link = markdown::link_to(&l.url, html! { { &l.label } })?;
-                            Some(html! { <span class="hb-person__link">{ link }</span> })
-                        }) }
-                    </li>
-                }
+    let entry = |pp: &PersonPrograms| {
+        let person = &pp.person;
+        let is_lead = dir.lead.as_deref() == Some(person.id.as_str());
+        let onclick = props.onperson.reform({
+            let id = person.id.clone();
+            move |_: MouseEvent| id.clone()
+        });
+        let member_of: Vec<&str> = dir.teams_of(&person.id).map(|t| t.name.as_str()).collect();
+        let members: Vec<&str> = person
+            .members
+            .iter()
+            .filter_map(|m| dir.person(m))
+            .map(|m| m.name.as_str())
+            .collect();
+        html! {
+        <li class="hb-person" data-person={person.id.clone()} data-kind={if person.is_team() { "team" } else { "person" }}>
+            <Heading level={level} class="hb-person__name">
+                <button type="button" class="hb-person-chip" {onclick}
+                    title={format!("Show only {}'s programs", person.name)}>
+                    { markdown::text_marked(&person.name, q) }
+                </button>
+            </Heading>
+            <p class="hb-person__role">
+                if let Some(title) = &person.title { { markdown::text_marked(title, q) } }
+                if is_lead { <span class="hb-tag">{ "Team lead" }</span> }
+                if person.is_team() { <span class="hb-tag hb-tag--team">{ "Team" }</span> }
+            </p>
+            if !members.is_empty() {
+                <p class="hb-person__members">{ format!("Members: {}", members.join(", ")) }</p>
+            }
+            if !member_of.is_empty() {
+                <p class="hb-person__members">{ format!("Member of {}", member_of.join(", ")) }</p>
+            }
+            <p class="hb-person__counts" data-owns={pp.owns.len().to_string()} data-supports={pp.supports.len().to_string()}>
+                { format!("Owns {} · Supports {}", pp.owns.len(), pp.supports.len()) }
+            </p>
+            if !pp.owns.is_empty() { { titles(&pp.owns) } }
+            if !pp.supports.is_empty() {
+                <p class="hb-label">{ "Supports" }</p>
+                { titles(&pp.supports) }
+            }
+            { for person.links.iter().filter_map(|l| {
+                let link = markdown::link_to(&l.url, html! { { &l.label } })?;
+                Some(html! { <span class="hb-person__link">{ link }</span> })
             }) }
+        </li>
+        }
+    };
+    let (team_entries, person_entries): (Vec<&PersonPrograms>, Vec<&PersonPrograms>) =
+        props.people.iter().partition(|pp| pp.person.is_team());
+    html! {
+        <>
+        if teams && !team_entries.is_empty() {
+            <Heading level={props.level} class="hb-people__title">{ "Teams" }</Heading>
+            <ul class="hb-people">{ for team_entries.into_iter().map(entry) }</ul>
+            <Heading level={props.level} class="hb-people__title">{ "People" }</Heading>
+        }
+        <ul class="hb-people">
+            { for person_entries.into_iter().map(entry) }
             if !props.unowned.is_empty() {
                 <li class="hb-person hb-person--unowned" data-person="">
-                    <Heading level={props.level} class="hb-person__name">
+                    <Heading level={level} class="hb-person__name">
                         <span class="hb-tag hb-tag--unowned"><span aria-hidden="true">{ "⚠ " }</span>{ "Owner TBD" }</span>
                     </Heading>
                     <p class="hb-person__counts">{ format!("{} unowned", props.unowned.len()) }</p>
@@ -91,5 +122,6 @@ pub fn PeopleView(props: &PeopleViewProps) -> Html {
                 </li>
             }
         </ul>
+        </>
     }
 }

@@ -54,8 +54,10 @@ pub struct DirectoryState {
 pub enum Action {
     /// The search text changed.
     Query(String),
-    /// Filter to this person, or stop filtering by person.
+    /// Filter to this person or team, or stop filtering by owner.
     Person(Option<String>),
+    /// Filter to this label, or stop filtering by label.
+    Label(Option<String>),
     /// Toggle the "unowned" filter.
     ToggleUnowned,
     /// Toggle the "process to be added" filter.
@@ -71,7 +73,7 @@ pub enum Action {
 }
 
 impl DirectoryState {
-    /// The state a fragment value describes (`view=people;q=text;p=id;u;t`).
+    /// The state a fragment value describes (`view=people;q=text;p=id;l=label;u;t`).
     pub fn from_fragment(value: Option<&str>) -> Self {
         let mut state = Self {
             limit: PAGE,
@@ -83,6 +85,7 @@ impl DirectoryState {
                 "view" if v == "people" => state.view = View::People,
                 "q" => state.filter.query = decode(v),
                 "p" if !v.is_empty() => state.filter.person = Some(decode(v)),
+                "l" if !v.is_empty() => state.filter.label = Some(decode(v)),
                 "u" => state.filter.unowned = true,
                 "t" => state.filter.no_process = true,
                 _ => {}
@@ -103,6 +106,9 @@ impl DirectoryState {
         }
         if let Some(p) = &f.person {
             parts.push(format!("p={}", encode_part(p)));
+        }
+        if let Some(l) = &f.label {
+            parts.push(format!("l={}", encode_part(l)));
         }
         if f.unowned {
             parts.push("u".to_owned());
@@ -128,6 +134,7 @@ impl Reducible for DirectoryState {
         match action {
             Action::Query(q) => f.query = q,
             Action::Person(p) => f.person = p,
+            Action::Label(l) => f.label = l,
             Action::ToggleUnowned => f.unowned = !f.unowned,
             Action::ToggleNoProcess => f.no_process = !f.no_process,
             Action::Clear => *f = Filter::default(),
