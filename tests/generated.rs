@@ -392,6 +392,7 @@ fn ladder() -> BoxedStrategy<Value> {
         ("title", string()),
         ("items", list(string(), 8)),
         ("text", string()),
+        ("tbd", any::<bool>().prop_map(Value::Bool).boxed()),
     ]);
     let hiring_ref = object(vec![
         (
@@ -403,14 +404,20 @@ fn ladder() -> BoxedStrategy<Value> {
             one_of(&["group-manager-product", "director-product", "pm"]),
         ),
         ("url", string()),
+        ("mount", one_of(&["hiring", "gl"])),
     ]);
     let level = object(vec![
         ("id", id()),
         ("title", string()),
         ("short", string()),
         ("grade", string()),
-        ("track", one_of(&["individual-contributor", "manager"])),
+        (
+            "track",
+            one_of(&["individual-contributor", "manager", "executive", "wizard"]),
+        ),
+        ("equivalent", list(id(), 2)),
         ("reportsTo", string()),
+        ("reportsToLevels", list(id(), 2)),
         ("experience", string()),
         ("summary", string()),
         ("sections", list(section.clone(), 5)),
@@ -422,6 +429,16 @@ fn ladder() -> BoxedStrategy<Value> {
         ("source", source()),
         ("notes", string()),
         ("shared", list(section, 3)),
+        (
+            "tracks",
+            list(
+                object(vec![
+                    ("id", one_of(&["wizard", "ops"])),
+                    ("label", string()),
+                ]),
+                2,
+            ),
+        ),
         ("levels", list(level, 6)),
     ])
 }
@@ -432,6 +449,8 @@ fn directory() -> BoxedStrategy<Value> {
         ("name", string()),
         ("title", string()),
         ("links", list(link(), 3)),
+        ("kind", one_of(&["person", "team"])),
+        ("members", list(id(), 3)),
     ]);
     let program = object(vec![
         ("title", string()),
@@ -440,12 +459,15 @@ fn directory() -> BoxedStrategy<Value> {
         ("supporting", list(id(), 3)),
         ("links", list(link(), 3)),
         ("process", one_of(&["documented", "to-be-added"])),
+        ("shared", any::<bool>().prop_map(Value::Bool).boxed()),
+        ("labels", list(string(), 3)),
     ]);
     let group = object(vec![("title", string()), ("programs", list(program, 8))]);
     object(vec![
         ("title", string()),
         ("source", source()),
         ("notes", string()),
+        ("noun", object(vec![("one", string()), ("many", string())])),
         ("lead", id()),
         ("people", list(person, 8)),
         ("groups", list(group, 4)),

@@ -197,9 +197,13 @@ fn ladder_navigation() {
     assert_eq!(l.pair_ending_at(0), (0, 1));
     assert_eq!(l.pair_ending_at(2), (1, 2)); // b's next step is c
     assert_eq!(l.pair_ending_at(3), (2, 3)); // nobody's next step: the one before
-    assert_eq!(l.step((0, 1), 1), Some((1, 2)));
-    assert_eq!(l.step((2, 3), 1), None);
-    assert_eq!(l.step((0, 1), -1), None);
+                                             // With two tracks, steps stay on each side's lane: a is the only individual contributor,
+                                             // b and c are managers, d states no track (a lane of its own).
+    assert_eq!(l.step((0, 1), 1), None);
+    assert_eq!(l.step((1, 1), 1), Some((2, 2)));
+    assert_eq!(l.step((2, 2), -1), Some((1, 1)));
+    assert_eq!(l.step((1, 2), 1), None);
+    assert_eq!(l.step((3, 3), 1), None);
     assert_eq!(l.index_of("c"), Some(2));
 }
 
@@ -291,17 +295,8 @@ fn mattermost_levels_are_the_five_pm_levels_in_order() {
         .unwrap()
         .ends_with("Gets things done, doesn’t drop the ball."));
     // Only the Lead level says it manages people; the page states no grades and no ladder steps.
-    let tracks: Vec<_> = l.levels.iter().map(|l| l.track).collect();
-    assert_eq!(
-        tracks,
-        [
-            None,
-            None,
-            None,
-            Some(handbook_widgets::model::levels::Track::Manager),
-            None
-        ]
-    );
+    let tracks: Vec<_> = l.levels.iter().map(|l| l.track.as_deref()).collect();
+    assert_eq!(tracks, [None, None, None, Some("manager"), None]);
     assert!(l
         .levels
         .iter()
@@ -373,7 +368,7 @@ fn gitlab_levels_carry_grades_reports_to_experience_and_steps() {
     let hiring: Vec<_> = l
         .levels
         .iter()
-        .map(|l| l.hiring.as_ref().unwrap().variant.as_str())
+        .map(|l| l.hiring.as_ref().unwrap().variant.as_deref().unwrap())
         .collect();
     assert_eq!(
         hiring,
@@ -419,4 +414,144 @@ fn director_versus_group_manager_in_one_glance() {
     assert!(new_at_director[0].starts_with("Perform all non-IC responsibilities"));
     // Sections only the Group Manager has are rows with nothing on the Director's side.
     assert!(section(&c.sections, "Activities").right.is_none());
+}
+
+/// The gallery's example shaped like other companies' engineering ladders: two tracks side by
+/// side, equivalents, reports-to levels, differently worded items, a TBD section.
+fn example() -> Ladder {
+    ladder(&std::fs::read_to_string("assets/examples/engineering-ladder.json").unwrap())
+}
+
+#[test]
+fn several_tracks_are_lanes_by_grade_and_steps_stay_on_the_track() {
+    let l = example();
+    assert!(l.has_lanes());
+    let all = l.lanes();
+    let lanes: Vec<(Option<&str>, Vec<usize>)> = all
+        .iter()
+        .map(|lane| (lane.track.as_deref(), lane.levels.clone()))
+        .collect();
+    assert_eq!(
+        lanes,
+        [
+            (Some("individual-contributor"), vec![0, 1, 2, 3]),
+            (Some("manager"), vec![4, 5]),
+            (Some("executive"), vec![6]),
+        ]
+    );
+    // Grades 4 to 8 are columns 0 to 4: Staff Engineer and Engineering Manager share one.
+    assert_eq!(l.columns(), [0, 1, 2, 3, 2, 3, 4]);
+    // One level up from (Senior Engineer, Engineering Manager) stays on each track.
+    assert_eq!(l.step((1, 4), 1), Some((2, 5)));
+    assert_eq!(l.step((3, 5), 1), None, "Principal is the top of its track");
+    assert_eq!(l.track_label("executive"), "Executive");
+}
+
+#[test]
+fn equivalents_and_reports_to_levels_are_fields_with_links() {
+    let l = example();
+    let c = compare(&l.levels[2], &l.levels[4], &l);
+    let field = |name: &str| c.fields.iter().find(|f| f.name == name).unwrap();
+    let eq = field("Equivalent");
+    assert_eq!(
+        (eq.left_links.clone(), eq.right_links.clone()),
+        (vec![4], vec![2])
+    );
+    let reports = field("Reports to");
+    assert_eq!(reports.left_links, [5, 6]);
+    assert_eq!(
+        reports.right.as_deref(),
+        Some("or the VP of Engineering in a small organisation")
+    );
+    assert_eq!(
+        field("Track").left.as_deref(),
+        Some("Individual contributor")
+    );
+}
+
+#[test]
+fn similar_items_and_sentences_pair_up_with_the_changed_words_marked() {
+    let l = example();
+    let c = compare(&l.levels[1], &l.levels[2], &l);
+    let scope = c.sections.iter().find(|s| s.title == "Scope").unwrap();
+    let left = scope.left.as_ref().unwrap();
+    let right = scope.right.as_ref().unwrap();
+    let changed = |p: &handbook_widgets::model::levels::Piece| -> Vec<String> {
+        p.diff
+            .as_ref()
+            .unwrap()
+            .iter()
+            .filter(|w| w.changed)
+            .map(|w| w.text.clone())
+            .collect()
+    };
+    // "moderate scope and complexity" -> "high scope and complexity across teams".
+    assert!(!left.pieces[0].only_here && !right.pieces[0].only_here);
+    assert_eq!(changed(&left.pieces[0]), ["moderate"]);
+    assert_eq!(changed(&right.pieces[0]), ["high", "across", "teams"]);
+    // "Mentors engineers on the team" -> "Mentors engineers across teams".
+    assert_eq!(changed(&left.pieces[2]), ["on", "the", "team"]);
+    assert_eq!(changed(&right.pieces[1]), ["across", "teams"]);
+    // What has no counterpart stays "only in".
+    assert!(left.pieces[1].only_here && left.pieces[1].diff.is_none());
+    // Sentences of prose pair up too.
+    let impact = c.sections.iter().find(|s| s.title == "Impact").unwrap();
+    let l1 = &impact.left.as_ref().unwrap().pieces[1];
+    assert_eq!(
+        l1.text,
+        "Fixes the bugs they find and the causes behind them."
+    );
+    assert!(l1.diff.is_some());
+}
+
+#[test]
+fn a_section_not_yet_written_says_so() {
+    let l = example();
+    let c = compare(&l.levels[3], &l.levels[5], &l);
+    let mentorship = c.sections.iter().find(|s| s.title == "Mentorship").unwrap();
+    assert!(mentorship.left.as_ref().unwrap().tbd);
+    assert!(mentorship.left.as_ref().unwrap().pieces.is_empty());
+    let e = parse::<Ladder>(r#"{"title": "T", "levels": [{"id": "a", "title": "A", "sections": [{"title": "S", "tbd": true, "items": ["x"]}]}, {"id": "b", "title": "B"}]}"#).unwrap_err();
+    assert!(e.message.contains("marked `tbd`"), "{e}");
+}
+
+#[test]
+fn new_ladder_fields_are_checked() {
+    for (json, path, words) in [
+        (
+            r#"{"title": "T", "levels": [{"id": "a", "title": "A", "track": "wizard"}, {"id": "b", "title": "B"}]}"#,
+            "$.levels[0].track",
+            "unknown track \"wizard\"",
+        ),
+        (
+            r#"{"title": "T", "tracks": [{"id": "wizard", "label": "Wizards"}], "levels": [{"id": "a", "title": "A", "equivalent": ["z"]}, {"id": "b", "title": "B"}]}"#,
+            "$.levels[0].equivalent[0]",
+            "equivalent level \"z\"",
+        ),
+        (
+            r#"{"title": "T", "levels": [{"id": "a", "title": "A", "reportsToLevels": ["z"]}, {"id": "b", "title": "B"}]}"#,
+            "$.levels[0].reportsToLevels[0]",
+            "level it reports to \"z\"",
+        ),
+        (
+            r#"{"title": "T", "levels": [{"id": "a", "title": "A", "hiring": {}}, {"id": "b", "title": "B"}]}"#,
+            "$.levels[0].hiring",
+            "needs a `preset`, a `url` or a `mount`",
+        ),
+        (
+            r#"{"title": "T", "levels": [{"id": "a", "title": "A", "hiring": {"mount": "h"}}, {"id": "b", "title": "B"}]}"#,
+            "$.levels[0].hiring",
+            "give the `variant`",
+        ),
+    ] {
+        let e = parse::<Ladder>(json).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some(path), "{e}");
+        assert!(e.message.contains(words), "{e}");
+    }
+    // A named track is a track.
+    let l = ladder(
+        r#"{"title": "T", "tracks": [{"id": "wizard", "label": "Wizards"}], "levels": [{"id": "a", "title": "A", "track": "wizard"}, {"id": "b", "title": "B", "track": "manager"}]}"#,
+    );
+    assert_eq!(l.track_label("wizard"), "Wizards");
+    assert_eq!(l.lanes().len(), 2);
 }

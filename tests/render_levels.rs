@@ -136,3 +136,63 @@ fn shared_sections_sit_behind_a_disclosure() {
     );
     assert!(html.contains("What every level shares"));
 }
+
+/// The gallery's example shaped like other companies' engineering ladders.
+fn example() -> String {
+    render(&std::fs::read_to_string("assets/examples/engineering-ladder.json").unwrap())
+}
+
+#[test]
+fn several_tracks_are_lanes_lined_up_by_grade() {
+    let html = example();
+    assert_eq!(count(&html, "class=\"hb-lane\""), 3);
+    for (track, label) in [
+        ("individual-contributor", "Individual contributor"),
+        ("manager", "Manager"),
+        ("executive", "Executive"),
+    ] {
+        assert!(html.contains(&format!("<div data-track=\"{track}\" class=\"hb-lane\"><p aria-hidden=\"true\" class=\"hb-lane__name\">{label}</p>")), "{track}");
+        assert!(html.contains(&format!("aria-label=\"{label}: levels, lowest first\"")));
+    }
+    // Five grade columns: the manager lane starts with two gaps, the executive lane with four.
+    assert_eq!(count(&html, "class=\"hb-ladder__gap\""), 1 + 3 + 4);
+    assert!(html.contains("Next step on another track: Engineering Manager (Manager)"));
+}
+
+#[test]
+fn linked_levels_are_buttons_and_a_hiring_mount_is_a_fragment_link() {
+    let html = example();
+    // The default pair: Engineer and Senior Engineer; both report to the Engineering Manager.
+    assert_eq!(
+        tags(
+            &html,
+            &[
+                "button",
+                "class=\"hb-level-link\"",
+                "data-level-index=\"4\""
+            ]
+        )
+        .len(),
+        2
+    );
+    assert!(html.contains("title=\"Compare Engineer with Engineering Manager\""));
+    assert_eq!(count(&html, "href=\"#hb-hiring=engineer\""), 2);
+    assert!(html.contains(">This level's hiring process, on this page</a>"));
+}
+
+#[test]
+fn paired_pieces_mark_the_changed_words_and_tbd_says_so() {
+    let html = example();
+    // Engineer and Senior Engineer: "small scope" became "moderate scope and complexity".
+    assert!(
+        html.contains(
+            "<mark class=\"hb-word-changed\"><span class=\"hb-visually-hidden\">[changed: </span>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("data-paired=\"true\""));
+    let tbd = r#"{"title": "T", "levels": [{"id": "a", "title": "A", "sections": [{"title": "Mentorship", "tbd": true}]}, {"id": "b", "title": "B", "sections": [{"title": "Mentorship", "items": ["Mentors"]}]}]}"#;
+    let html = render(tbd);
+    assert!(html.contains("data-state=\"tbd\""));
+    assert!(html.contains(">Not yet written (TBD)</span>"));
+}

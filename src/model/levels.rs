@@ -26,9 +26,30 @@ pub struct Ladder {
     /// apart from the comparison. Default: none.
     #[serde(default)]
     pub shared: Vec<Section>,
+    /// Named tracks beyond the built-in `individual-contributor`, `manager` and `executive`, in
+    /// the order their lanes are drawn. Default: none.
+    #[serde(default)]
+    pub tracks: Vec<TrackDef>,
     /// The levels, lowest first; at least two. Required.
     pub levels: Vec<Rc<Level>>,
 }
+
+/// A named track of a ladder, such as "Specialist".
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackDef {
+    /// Stable id; levels name their track by it. Required.
+    pub id: String,
+    /// What readers see: "Specialist track". Required.
+    pub label: String,
+}
+
+/// The built-in tracks: (id, label), in lane order.
+pub const BUILT_IN_TRACKS: [(&str, &str); 3] = [
+    ("individual-contributor", "Individual contributor"),
+    ("manager", "Manager"),
+    ("executive", "Executive"),
+];
 
 /// One level of a ladder.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -44,12 +65,20 @@ pub struct Level {
     /// Job grade, as the handbook writes it ("9.5"). Default: none.
     #[serde(default)]
     pub grade: Option<String>,
-    /// Individual contributor or manager. Default: none (not stated).
+    /// The level's track: `individual-contributor`, `manager`, `executive` or the id of one of
+    /// the ladder's `tracks`. Default: none (not stated; such levels share one lane).
     #[serde(default)]
-    pub track: Option<Track>,
+    pub track: Option<String>,
+    /// Ids of the equivalent levels on other tracks (a Staff Engineer and an Engineering
+    /// Manager, say). Default: none.
+    #[serde(default)]
+    pub equivalent: Vec<String>,
     /// Whom the level reports to (inline Markdown). Default: none.
     #[serde(default)]
     pub reports_to: Option<String>,
+    /// Ids of the levels of this ladder it reports to, linked. Default: none.
+    #[serde(default)]
+    pub reports_to_levels: Vec<String>,
     /// Experience the level asks for (inline Markdown). Default: none.
     #[serde(default)]
     pub experience: Option<String>,
@@ -67,34 +96,6 @@ pub struct Level {
     pub hiring: Option<HiringRef>,
 }
 
-/// Individual contributor or manager.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Track {
-    /// Does the work; manages no one.
-    IndividualContributor,
-    /// Manages people.
-    Manager,
-}
-
-impl Track {
-    /// The label shown to readers.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::IndividualContributor => "Individual contributor",
-            Self::Manager => "Manager",
-        }
-    }
-
-    /// The `data-track` value.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::IndividualContributor => "individual-contributor",
-            Self::Manager => "manager",
-        }
-    }
-}
-
 /// A named part of a level: a list of Markdown items, or Markdown prose.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -107,19 +108,30 @@ pub struct Section {
     /// Prose, Markdown. Give `items` or `text`, not both.
     #[serde(default)]
     pub text: Option<String>,
+    /// Whether the handbook marks the section as not yet written ("TBD"); it then has neither
+    /// `items` nor `text`. Default: `false`.
+    #[serde(default)]
+    pub tbd: bool,
 }
 
-/// A level's hiring process: a variant of a hiring-timeline preset.
+/// A level's hiring process: a variant of a hiring-timeline preset (summed up in the
+/// comparison), a page that shows it, or a hiring timeline on the same page; at least one.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HiringRef {
-    /// The hiring-timeline preset. Required.
-    pub preset: String,
-    /// The variant id in that preset. Required.
-    pub variant: String,
+    /// The hiring-timeline preset. Default: none.
+    #[serde(default)]
+    pub preset: Option<String>,
+    /// The variant id, in the preset or the mount. Required with `preset` or `mount`.
+    #[serde(default)]
+    pub variant: Option<String>,
     /// A page where that process is shown, linked from the level. Default: none.
     #[serde(default)]
     pub url: Option<String>,
+    /// The `id` of a hiring-timeline mount on the same page: the link selects the variant's tab
+    /// there. Default: none.
+    #[serde(default)]
+    pub mount: Option<String>,
 }
 
 impl Level {
@@ -127,6 +139,16 @@ impl Level {
     pub fn label(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.title)
     }
+}
+
+/// A lane of the ladder strip: one track's levels, by index in the ladder's order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lane {
+    /// The track's id; `None` for levels without a track (or every level, in a ladder of one
+    /// lane).
+    pub track: Option<String>,
+    /// Indices of its levels, lowest first.
+    pub levels: Vec<usize>,
 }
 
 impl Ladder {
@@ -158,12 +180,100 @@ impl Ladder {
         }
     }
 
-    /// Both sides moved `delta` levels along the ladder, or `None` if either would leave it.
+    /// Both sides moved `delta` levels along their own lanes (see [`Ladder::lanes`]), or
+    /// `None` if either would leave its lane.
     pub fn step(&self, (left, right): (usize, usize), delta: isize) -> Option<(usize, usize)> {
-        let n = self.levels.len();
-        let l = left.checked_add_signed(delta).filter(|i| *i < n)?;
-        let r = right.checked_add_signed(delta).filter(|i| *i < n)?;
-        Some((l, r))
+        let lanes = self.lanes();
+        let along = |i: usize| {
+            let lane = lanes.iter().find(|l| l.levels.contains(&i))?;
+            let at = lane.levels.iter().position(|j| *j == i)?;
+            lane.levels.get(at.checked_add_signed(delta)?).copied()
+        };
+        Some((along(left)?, along(right)?))
+    }
+
+    /// Whether the levels state at least two different tracks: then each track is a lane of
+    /// its own (and levels without a track one more). A ladder that names one track at most
+    /// (a manager level among levels whose track is not stated) is one lane, in order.
+    pub fn has_lanes(&self) -> bool {
+        let mut tracks = self.levels.iter().filter_map(|l| l.track.as_deref());
+        tracks
+            .next()
+            .is_some_and(|first| tracks.any(|t| t != first))
+    }
+
+    /// The label of track `id`: the ladder's own name for it, a built-in one, or the id.
+    pub fn track_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.tracks
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.label.as_str())
+            .or_else(|| {
+                BUILT_IN_TRACKS
+                    .iter()
+                    .find(|(k, _)| *k == id)
+                    .map(|(_, l)| *l)
+            })
+            .unwrap_or(id)
+    }
+
+    /// The lanes: with several tracks, built-in tracks first, then the ladder's own, then
+    /// levels without a track; else one lane of every level.
+    pub fn lanes(&self) -> Vec<Lane> {
+        if !self.has_lanes() {
+            return vec![Lane {
+                track: None,
+                levels: (0..self.levels.len()).collect(),
+            }];
+        }
+        let order = BUILT_IN_TRACKS
+            .iter()
+            .map(|(id, _)| Some(*id))
+            .chain(self.tracks.iter().map(|t| Some(t.id.as_str())))
+            .chain([None]);
+        order
+            .map(|track| Lane {
+                track: track.map(str::to_owned),
+                levels: (0..self.levels.len())
+                    .filter(|i| self.levels.get(*i).map(|l| l.track.as_deref()) == Some(track))
+                    .collect(),
+            })
+            .filter(|lane| !lane.levels.is_empty())
+            .collect()
+    }
+
+    /// Each level's column when the lanes are drawn side by side: levels of the same grade
+    /// share a column; grades in the order they first appear, numbers in numeric order.
+    pub fn columns(&self) -> Vec<usize> {
+        let mut grades: Vec<&str> = Vec::new();
+        for level in self.levels.iter() {
+            if let Some(g) = level.grade.as_deref() {
+                if !grades.contains(&g) {
+                    grades.push(g);
+                }
+            }
+        }
+        if grades.iter().all(|g| grade_number(g).is_some()) {
+            grades.sort_by_key(|g| grade_number(g));
+        }
+        // Levels without a grade take the column after the level before them on their lane.
+        let mut columns = vec![0; self.levels.len()];
+        for lane in self.lanes() {
+            let mut previous: Option<usize> = None;
+            for i in lane.levels {
+                let own = self
+                    .levels
+                    .get(i)
+                    .and_then(|l| l.grade.as_deref())
+                    .and_then(|g| grades.iter().position(|x| *x == g));
+                let column = own.unwrap_or_else(|| previous.map_or(0, |p| p + 1));
+                if let Some(slot) = columns.get_mut(i) {
+                    *slot = column;
+                }
+                previous = Some(column);
+            }
+        }
+        columns
     }
 }
 
@@ -181,6 +291,10 @@ impl Validate for Ladder {
         check_count(self.levels.len(), LADDER_LEVELS, "$.levels", "levels")?;
         check_sections(&self.shared, "$.shared")?;
         check_ids(self.levels.iter().map(|l| l.id.as_str()), "$.levels", "id")?;
+        check_ids(self.tracks.iter().map(|t| t.id.as_str()), "$.tracks", "id")?;
+        for (i, track) in self.tracks.iter().enumerate() {
+            check_text(&track.label, format!("$.tracks[{i}].label"))?;
+        }
         for (i, section) in self.shared.iter().enumerate() {
             section.validate(&format!("$.shared[{i}]"))?;
         }
@@ -192,17 +306,64 @@ impl Validate for Ladder {
             for (si, section) in level.sections.iter().enumerate() {
                 section.validate(&format!("{at}.sections[{si}]"))?;
             }
-            for (ni, next) in level.next.iter().enumerate() {
-                if !ids.contains(next.as_str()) {
+            for (field, list, what) in [
+                ("next", &level.next, "next step"),
+                ("equivalent", &level.equivalent, "equivalent level"),
+                (
+                    "reportsToLevels",
+                    &level.reports_to_levels,
+                    "level it reports to",
+                ),
+            ] {
+                for (ni, id) in list.iter().enumerate() {
+                    if !ids.contains(id.as_str()) {
+                        return Err(DataError::invalid_at(
+                            format!("{at}.{field}[{ni}]"),
+                            format!("{what} \"{id}\" is not the id of a level in this ladder"),
+                        ));
+                    }
+                }
+            }
+            if let Some(track) = level.track.as_deref() {
+                let known = BUILT_IN_TRACKS.iter().any(|(id, _)| *id == track)
+                    || self.tracks.iter().any(|t| t.id == track);
+                if !known {
+                    let mut names: Vec<&str> = BUILT_IN_TRACKS.iter().map(|(id, _)| *id).collect();
+                    names.extend(self.tracks.iter().map(|t| t.id.as_str()));
                     return Err(DataError::invalid_at(
-                        format!("{at}.next[{ni}]"),
-                        format!("next step \"{next}\" is not the id of a level in this ladder"),
+                        format!("{at}.track"),
+                        format!("unknown track \"{track}\": use one of {}, or name it in the ladder's `tracks`", names.join(", ")),
+                    ));
+                }
+            }
+            if let Some(h) = &level.hiring {
+                let at = format!("{at}.hiring");
+                if h.preset.is_none() && h.url.is_none() && h.mount.is_none() {
+                    return Err(DataError::invalid_at(
+                        at,
+                        "a hiring process needs a `preset`, a `url` or a `mount`",
+                    ));
+                }
+                if (h.preset.is_some() || h.mount.is_some()) && h.variant.is_none() {
+                    return Err(DataError::invalid_at(
+                        at,
+                        "give the `variant` of the hiring process this level uses",
                     ));
                 }
             }
         }
         Ok(())
     }
+}
+
+/// A grade such as "9.5" as (9, 500000), to order grades as numbers (no float parsing).
+fn grade_number(grade: &str) -> Option<(u64, u64)> {
+    let (whole, fraction) = grade.trim().split_once('.').unwrap_or((grade.trim(), ""));
+    if fraction.len() > 6 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let scaled = format!("{fraction:0<6}");
+    Some((whole.parse().ok()?, scaled.parse().unwrap_or(0)))
 }
 
 /// At most [`LADDER_SECTIONS`] sections with [`LADDER_ITEMS`] items between them.
@@ -218,16 +379,20 @@ fn check_sections(sections: &[Section], at: &str) -> Result<(), DataError> {
 impl Section {
     fn validate(&self, at: &str) -> Result<(), DataError> {
         check_text(&self.title, format!("{at}.title"))?;
-        match (&self.items, &self.text) {
-            (Some(_), None) | (None, Some(_)) => Ok(()),
+        match (&self.items, &self.text, self.tbd) {
+            (Some(_), None, false) | (None, Some(_), false) | (None, None, true) => Ok(()),
+            (_, _, true) => Err(DataError::invalid_at(
+                at,
+                "a section marked `tbd` (not yet written) has no `items` or `text`",
+            )),
             _ => Err(DataError::invalid_at(
                 at,
-                "a section has either `items` (a list) or `text` (prose), exactly one",
+                "a section has either `items` (a list) or `text` (prose), exactly one, or is marked `tbd`",
             )),
         }
     }
 
-    /// The section's pieces: its items, or the sentences of its prose.
+    /// The section's pieces: its items, or the sentences of its prose (none when TBD).
     pub fn pieces(&self) -> Vec<String> {
         match (&self.items, &self.text) {
             (Some(items), _) => items.clone(),
@@ -263,12 +428,27 @@ pub struct FieldRow {
     pub left: Option<String>,
     /// The right level's value (Markdown), if stated.
     pub right: Option<String>,
+    /// Levels of the ladder the left value names (reports to, equivalent), by index.
+    pub left_links: Vec<usize>,
+    /// Levels of the ladder the right value names, by index.
+    pub right_links: Vec<usize>,
 }
 
 impl FieldRow {
     /// Whether the two sides differ (after normalising case, spacing and punctuation).
     pub fn changed(&self) -> bool {
         self.left.as_deref().map(normalize) != self.right.as_deref().map(normalize)
+            || self.left_links != self.right_links
+    }
+
+    fn text(name: &'static str, left: Option<String>, right: Option<String>) -> Self {
+        Self {
+            name,
+            left,
+            right,
+            left_links: Vec::new(),
+            right_links: Vec::new(),
+        }
     }
 }
 
@@ -288,6 +468,8 @@ pub struct SectionRow {
 pub struct Side {
     /// Whether the pieces are sentences of prose (else list items).
     pub prose: bool,
+    /// Whether the section is marked as not yet written (then it has no pieces).
+    pub tbd: bool,
     /// The pieces, in order.
     pub pieces: Vec<Piece>,
 }
@@ -297,12 +479,28 @@ pub struct Side {
 pub struct Piece {
     /// The Markdown text.
     pub text: String,
-    /// `true` when the other level has no equal piece in the same section (or lacks the section).
+    /// `true` when the other level has no equal or similar piece in the same section (or lacks
+    /// the section).
     pub only_here: bool,
+    /// When the piece is paired with a similar one of the other level: its words (as plain
+    /// text), each marked when the other piece does not have it. Default: none.
+    pub diff: Option<Vec<Word>>,
+}
+
+/// A word of a paired piece.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// The word as written, with its punctuation.
+    pub text: String,
+    /// Whether the other piece of the pair lacks it.
+    pub changed: bool,
 }
 
 /// Compares level `a` (left) with level `b` (right).
 pub fn compare(a: &Level, b: &Level, ladder: &Ladder) -> Comparison {
+    let index_of = |ids: &[String]| -> Vec<usize> {
+        ids.iter().filter_map(|id| ladder.index_of(id)).collect()
+    };
     let title_of = |id: &String| {
         ladder
             .levels
@@ -313,35 +511,34 @@ pub fn compare(a: &Level, b: &Level, ladder: &Ladder) -> Comparison {
     let next = |l: &Level| {
         (!l.next.is_empty()).then(|| l.next.iter().map(title_of).collect::<Vec<_>>().join(", "))
     };
+    let track = |l: &Level| l.track.as_deref().map(|t| ladder.track_label(t).to_owned());
     let fields = vec![
-        FieldRow {
-            name: "Grade",
-            left: a.grade.clone(),
-            right: b.grade.clone(),
-        },
-        FieldRow {
-            name: "Track",
-            left: a.track.map(|t| t.label().to_owned()),
-            right: b.track.map(|t| t.label().to_owned()),
-        },
+        FieldRow::text("Grade", a.grade.clone(), b.grade.clone()),
+        FieldRow::text("Track", track(a), track(b)),
         FieldRow {
             name: "Reports to",
             left: a.reports_to.clone(),
             right: b.reports_to.clone(),
+            left_links: index_of(&a.reports_to_levels),
+            right_links: index_of(&b.reports_to_levels),
         },
         FieldRow {
-            name: "Experience",
-            left: a.experience.clone(),
-            right: b.experience.clone(),
+            name: "Equivalent",
+            left: None,
+            right: None,
+            left_links: index_of(&a.equivalent),
+            right_links: index_of(&b.equivalent),
         },
-        FieldRow {
-            name: "Next step",
-            left: next(a),
-            right: next(b),
-        },
+        FieldRow::text("Experience", a.experience.clone(), b.experience.clone()),
+        FieldRow::text("Next step", next(a), next(b)),
     ]
     .into_iter()
-    .filter(|f| f.left.is_some() || f.right.is_some())
+    .filter(|f| {
+        f.left.is_some()
+            || f.right.is_some()
+            || !f.left_links.is_empty()
+            || !f.right_links.is_empty()
+    })
     .collect();
 
     let summary = |l: &Level| {
@@ -349,6 +546,7 @@ pub fn compare(a: &Level, b: &Level, ladder: &Ladder) -> Comparison {
             title: "Summary".to_owned(),
             items: None,
             text: Some(text.clone()),
+            tbd: false,
         })
     };
     let left: Vec<Section> = summary(a)
@@ -384,28 +582,169 @@ fn row(title: String, left: Option<&Section>, right: Option<&Section>) -> Sectio
     let (lp, rp) = (pieces(left), pieces(right));
     let keys = |p: &[String]| p.iter().map(|t| normalize(t)).collect::<HashSet<_>>();
     let (lk, rk) = (keys(&lp), keys(&rp));
-    let side = |s: Option<&Section>, own: Vec<String>, other: &HashSet<String>| {
+    let mut lpieces = marked(lp, &rk);
+    let mut rpieces = marked(rp, &lk);
+    pair_similar(&mut lpieces, &mut rpieces);
+    let side = |s: Option<&Section>, pieces: Vec<Piece>| {
         s.map(|s| Side {
             prose: s.is_prose(),
-            pieces: own
-                .into_iter()
-                .map(|text| Piece {
-                    only_here: !other.contains(&normalize(&text)),
-                    text,
-                })
-                .collect(),
+            tbd: s.tbd,
+            pieces,
         })
     };
     SectionRow {
         title,
-        left: side(left, lp, &rk),
-        right: side(right, rp, &lk),
+        left: side(left, lpieces),
+        right: side(right, rpieces),
     }
 }
 
-/// Text reduced to what matters for equality: Markdown link targets and emphasis dropped,
-/// lower case, single spaces, no trailing punctuation.
-pub fn normalize(text: &str) -> String {
+fn marked(own: Vec<String>, other: &HashSet<String>) -> Vec<Piece> {
+    own.into_iter()
+        .map(|text| Piece {
+            only_here: !other.contains(&normalize(&text)),
+            text,
+            diff: None,
+        })
+        .collect()
+}
+
+/// At most this many (left, right) candidates are weighed in one section; beyond it, pieces
+/// without an equal stay "only in" (a section of hundreds of differently worded items).
+const MAX_CANDIDATES: usize = 40_000;
+
+/// Short words that say little about what a piece is about; left out when weighing how similar
+/// two pieces are (they still show, and count, in the word marks).
+const STOP_WORDS: [&str; 16] = [
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by", "from", "is",
+    "are",
+];
+
+/// Pairs pieces that only one side has with a similar one of the other side (at least half
+/// their words in common, short words aside), most similar first, and marks the words that
+/// change in each pair.
+fn pair_similar(left: &mut [Piece], right: &mut [Piece]) {
+    let words = |p: &Piece| -> HashSet<String> {
+        plain(&p.text)
+            .split_whitespace()
+            .map(word_key)
+            .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    let open = |ps: &[Piece]| -> Vec<(usize, HashSet<String>)> {
+        ps.iter()
+            .enumerate()
+            .filter(|(_, p)| p.only_here)
+            .map(|(i, p)| (i, words(p)))
+            .collect()
+    };
+    let (l, r) = (open(left), open(right));
+    if l.is_empty() || r.is_empty() || l.len().saturating_mul(r.len()) > MAX_CANDIDATES {
+        return;
+    }
+    // Similarity as a Dice coefficient in thousandths, kept when at least 500.
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+    for (li, lw) in &l {
+        for (ri, rw) in &r {
+            let common = lw.intersection(rw).count();
+            let total = lw.len() + rw.len();
+            let score = (2000 * common).checked_div(total).unwrap_or(0);
+            if score >= 500 {
+                candidates.push((score, *li, *ri));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut used_l, mut used_r) = (HashSet::new(), HashSet::new());
+    for (_, li, ri) in candidates {
+        if used_l.contains(&li) || used_r.contains(&ri) {
+            continue;
+        }
+        used_l.insert(li);
+        used_r.insert(ri);
+        let (Some(a), Some(b)) = (left.get_mut(li), right.get_mut(ri)) else {
+            continue;
+        };
+        let (da, db) = word_diff(&plain(&a.text), &plain(&b.text));
+        a.only_here = false;
+        b.only_here = false;
+        a.diff = Some(da);
+        b.diff = Some(db);
+    }
+}
+
+/// A word as compared: lower case, without surrounding punctuation.
+fn word_key(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The words of `a` and of `b`, each marked when it is not part of their longest common
+/// subsequence of words. Quadratic in the words of one pair: items and sentences are short,
+/// and longer ones (over 400 words) are marked as changed throughout.
+pub fn word_diff(a: &str, b: &str) -> (Vec<Word>, Vec<Word>) {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let (ka, kb): (Vec<String>, Vec<String>) = (
+        wa.iter().map(|w| word_key(w)).collect(),
+        wb.iter().map(|w| word_key(w)).collect(),
+    );
+    let (n, m) = (wa.len(), wb.len());
+    let mut keep_a = vec![false; n];
+    let mut keep_b = vec![false; m];
+    if n <= 400 && m <= 400 {
+        // lcs[i][j]: the longest common subsequence of ka[i..] and kb[j..].
+        let width = m + 1;
+        let mut lcs = vec![0u16; (n + 1) * width];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                let here = if ka.get(i) == kb.get(j) {
+                    lcs.get((i + 1) * width + j + 1).copied().unwrap_or(0) + 1
+                } else {
+                    let down = lcs.get((i + 1) * width + j).copied().unwrap_or(0);
+                    let right = lcs.get(i * width + j + 1).copied().unwrap_or(0);
+                    down.max(right)
+                };
+                if let Some(cell) = lcs.get_mut(i * width + j) {
+                    *cell = here;
+                }
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < n && j < m {
+            if ka.get(i) == kb.get(j) {
+                if let Some(k) = keep_a.get_mut(i) {
+                    *k = true;
+                }
+                if let Some(k) = keep_b.get_mut(j) {
+                    *k = true;
+                }
+                i += 1;
+                j += 1;
+            } else if lcs.get((i + 1) * width + j) >= lcs.get(i * width + j + 1) {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+    }
+    let marked = |words: Vec<&str>, keep: Vec<bool>| {
+        words
+            .into_iter()
+            .zip(keep)
+            .map(|(w, k)| Word {
+                text: w.to_owned(),
+                changed: !k,
+            })
+            .collect()
+    };
+    (marked(wa, keep_a), marked(wb, keep_b))
+}
+
+/// Markdown inline text as plain text: link targets and emphasis marks dropped, spaces single.
+pub fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut skip_target = 0usize;
     let mut prev = ' ';
@@ -425,17 +764,19 @@ pub fn normalize(text: &str) -> String {
             continue;
         }
         prev = c;
-        match c {
-            '*' | '_' | '`' | '[' | ']' => {}
-            c if c.is_whitespace() => {
-                if !out.ends_with(' ') && !out.is_empty() {
-                    out.push(' ');
-                }
-            }
-            c => out.extend(c.to_lowercase()),
+        if !matches!(c, '*' | '_' | '`' | '[' | ']') {
+            out.push(c);
         }
     }
-    out.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!'))
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text reduced to what matters for equality: Markdown link targets and emphasis dropped,
+/// lower case, single spaces, no trailing punctuation.
+pub fn normalize(text: &str) -> String {
+    plain(text)
+        .to_lowercase()
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!'))
         .to_owned()
 }
 

@@ -13,6 +13,7 @@ async function open(options) {
   await mounted(page, '#hiring');
   await mounted(page, '#onboarding');
   await mounted(page, '#owners');
+  await mounted(page, '#ladder');
   return page;
 }
 
@@ -64,7 +65,7 @@ test('hiring: conditions, emphasis, interviewers and waits are on the stage, not
 for (const width of [480, 760, 960, 1280]) {
   test(`hiring: in a ${width} px column nothing is clipped and nothing needs a sideways scroll`, async () => {
     const page = await open({ viewport: { width: width + 64, height: 900 } });
-    for (const id of ['#hiring', '#onboarding', '#owners']) {
+    for (const id of ['#hiring', '#onboarding', '#owners', '#ladder']) {
       await page.locator(id).evaluate((el, width) => { el.style.width = `${width}px`; }, width);
     }
     assert.deepEqual(await page.evaluate(widgetOverflow), []);
@@ -199,4 +200,38 @@ test('owners: teams and people apart, shared work never unowned, labels filter, 
   assert.deepEqual(headings, ['Teams', 'People']);
   assert.deepEqual(await page.locator('#owners .hb-person[data-kind="team"] .hb-person__name').allTextContents(), ['Platform team', 'Growth team']);
   assert.equal(await page.locator('#owners .hb-person[data-person="lee"] .hb-person__members').textContent(), 'Member of Growth team');
+});
+
+test('ladder: tracks as lanes; steps stay on the track; equivalents and hiring one click away', async () => {
+  const page = await open();
+  const pair = () => page.locator('#ladder .hb-levels').evaluate((el) => `${el.dataset.left}~${el.dataset.right}`);
+  assert.deepEqual(await page.locator('#ladder .hb-lane__name').allTextContents(), ['Individual contributor', 'Manager', 'Executive']);
+  // Levels of one grade share a column: Staff Engineer sits above Engineering Manager.
+  const [staff, em] = await Promise.all(['Staff Engineer', 'Engineering Manager'].map((name) =>
+    page.locator('#ladder .hb-ladder__button', { hasText: new RegExp(`^${name}`) }).first().evaluate((el) => el.getBoundingClientRect().toJSON())));
+  assert.ok(Math.abs(staff.left - em.left) < 2 && em.top > staff.bottom - 1, `columns: ${JSON.stringify([staff, em])}`);
+  assert.equal(await pair(), 'engineer~senior-engineer');
+  await page.locator('#ladder [data-action="up"]').click();
+  assert.equal(await pair(), 'senior-engineer~staff-engineer');
+  // Differently worded items are paired, the changed words marked.
+  assert.ok(await page.locator('#ladder mark.hb-word-changed').count() >= 4);
+  assert.match(await page.locator('#ladder [data-paired="true"]').first().textContent(), /moderate/);
+  // The right level's equivalent, one click away; then one step up stays on each track.
+  await page.locator('#ladder td .hb-level-link', { hasText: 'Engineering Manager' }).last().click();
+  assert.equal(await pair(), 'staff-engineer~engineering-manager');
+  await page.locator('#ladder [data-action="up"]').click();
+  assert.equal(await pair(), 'principal-engineer~senior-engineering-manager');
+  assert.equal(await page.locator('#ladder [data-state="tbd"]').count(), 2, 'Mentorship is not yet written on either side');
+  // The top of the individual-contributor track: no step up (Principal would leave it).
+  assert.equal(await page.locator('#ladder [data-action="up"]').getAttribute('aria-disabled'), 'true');
+  await page.locator('#ladder [data-action="up"]').click({ force: true });
+  assert.equal(await pair(), 'principal-engineer~senior-engineering-manager');
+  // A level's hiring process on this page: the link selects its tab in the timeline above.
+  await page.locator('#ladder .hb-ladder__button', { hasText: /^Engineering Manager/ }).click();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.locator('#ladder .hb-hiring__on-page').last().click();
+  await page.waitForFunction(() => document.querySelector('#hiring').shadowRoot.querySelector('[role="tab"][aria-selected="true"]')?.textContent === 'Engineering Manager');
+  const top = await page.locator('#hiring').evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(Math.abs(top) < 5, `the timeline is brought into view (top ${top})`);
+  assert.match(await page.evaluate(() => location.hash), /hb-hiring=engineering-manager/);
 });

@@ -15,6 +15,7 @@ use crate::components::{id_prefix, Tabs, WidgetHeader};
 use crate::markdown;
 use crate::model::hiring::HiringProcess;
 use crate::model::{parse, DataError};
+use crate::url_state::{key_of, use_fragment};
 use crate::widgets::MountOptions;
 
 pub use group::{StageGroup, StageGroupProps};
@@ -34,7 +35,10 @@ pub fn render(json: &str, options: &MountOptions) -> Result<Html, DataError> {
         .as_deref()
         .and_then(|id| data.variant_index(id))
         .unwrap_or(0);
-    Ok(html! { <HiringTimeline {data} {initial} heading_level={options.heading_level} /> })
+    let key = options.key.clone().unwrap_or_else(|| key_of(&data.title));
+    Ok(html! {
+        <HiringTimeline {data} {initial} state_key={AttrValue::from(key)} heading_level={options.heading_level} />
+    })
 }
 
 /// Props of [`HiringTimeline`].
@@ -45,6 +49,11 @@ pub struct HiringTimelineProps {
     /// Index of the variant shown first. Default: 0.
     #[prop_or_default]
     pub initial: usize,
+    /// This widget's key in the URL fragment: `#hb-<key>=<variant id>` selects that variant's
+    /// tab and brings the timeline into view (links from a level comparison do this). Default:
+    /// `timeline`.
+    #[prop_or(AttrValue::Static("timeline"))]
+    pub state_key: AttrValue,
     /// Level of the title heading; stage titles are one below. Default: 3.
     #[prop_or(3)]
     pub heading_level: u8,
@@ -57,14 +66,36 @@ pub fn HiringTimeline(props: &HiringTimelineProps) -> Html {
     let data = &props.data;
     let initial = props.initial.min(data.variants.len().saturating_sub(1));
     let state = use_reducer_eq(move || TimelineState::new(initial));
+    let fragment = use_fragment(props.state_key.clone());
+    let node = use_node_ref();
     let id = id_prefix("timeline");
     let title_id = format!("{id}-title");
     let level = props.heading_level.clamp(2, 5);
 
+    // Effects: a variant named in the fragment is selected and brought into view, on load
+    // and whenever the fragment changes (a link from a level comparison).
+    {
+        let (dispatcher, data, node) = (state.dispatcher(), data.clone(), node.clone());
+        use_effect_with(fragment.value.clone(), move |value| {
+            if let Some(index) = value.as_deref().and_then(|v| data.variant_index(v)) {
+                dispatcher.dispatch(Action::Select(index));
+                if let Some(element) = node.cast::<web_sys::Element>() {
+                    element.scroll_into_view();
+                }
+            }
+        });
+    }
+
     // Callbacks
     let onselect = {
-        let state = state.dispatcher();
-        Callback::from(move |i: usize| state.dispatch(Action::Select(i)))
+        let (state, fragment, data) = (state.dispatcher(), fragment.clone(), data.clone());
+        Callback::from(move |i: usize| {
+            state.dispatch(Action::Select(i));
+            // Once the fragment names a variant here, it follows the tabs (without a new entry).
+            if let (Some(_), Some(variant)) = (&fragment.value, data.variants.get(i)) {
+                fragment.replace(Some(variant.id.clone()));
+            }
+        })
     };
     let ontoggle = {
         let state = state.dispatcher();
@@ -99,7 +130,7 @@ pub fn HiringTimeline(props: &HiringTimelineProps) -> Html {
     let with_tabs = data.variants.len() > 1;
     let selected = data.variants.get(state.variant);
     html! {
-        <section class="hb-widget hb-timeline" aria-labelledby={title_id.clone()}
+        <section class="hb-widget hb-timeline" aria-labelledby={title_id.clone()} ref={node}
             data-variant={selected.map(|v| AttrValue::from(v.id.clone()))}>
             <WidgetHeader title={data.title.clone()} title_id={AttrValue::from(title_id.clone())} level={level}
                 source={data.source.clone()} notes={data.notes.clone().map(AttrValue::from)} />

@@ -27,12 +27,15 @@ pub const NAME: &str = "level-comparison";
 /// A level's hiring process, read from the hiring-timeline preset it names.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HiringInfo {
-    /// Counts and time of the variant.
-    pub totals: Totals,
+    /// Counts and time of the variant, when the level names a preset.
+    pub totals: Option<Totals>,
     /// Each stage's title, minutes and whether it is optional.
     pub stages: Vec<(String, Option<crate::model::length::Span>, bool)>,
     /// The page showing the process, if the data names one.
     pub url: Option<String>,
+    /// A hiring-timeline mount on the same page and the variant to select there: (mount id,
+    /// variant id). Default: none.
+    pub mount: Option<(String, String)>,
 }
 
 /// Parses `json` as a [`Ladder`], resolves each level's hiring process, and renders the widget.
@@ -65,9 +68,13 @@ pub fn hiring_presets(json: &str) -> Vec<String> {
         return Vec::new();
     };
     let mut names: Vec<String> = Vec::new();
-    for h in ladder.levels.iter().filter_map(|l| l.hiring.as_ref()) {
-        if !names.contains(&h.preset) {
-            names.push(h.preset.clone());
+    for name in ladder
+        .levels
+        .iter()
+        .filter_map(|l| l.hiring.as_ref()?.preset.as_ref())
+    {
+        if !names.contains(name) {
+            names.push(name.clone());
         }
     }
     names
@@ -82,12 +89,21 @@ fn hiring_info(
     processes: &mut Processes,
 ) -> Result<Rc<HiringInfo>, DataError> {
     let at = format!("$.levels[{level}].hiring");
-    let preset = find_preset(&h.preset)
+    let mount = h.mount.clone().zip(h.variant.clone());
+    let (Some(name), Some(variant_id)) = (h.preset.as_ref(), h.variant.as_ref()) else {
+        return Ok(Rc::new(HiringInfo {
+            totals: None,
+            stages: Vec::new(),
+            url: h.url.clone(),
+            mount,
+        }));
+    };
+    let preset = find_preset(name)
         .filter(|p| p.widget == hiring_timeline::NAME)
         .ok_or_else(|| {
             DataError::new(
                 ErrorKind::Invalid,
-                format!("\"{}\" is not a hiring-timeline preset", h.preset),
+                format!("\"{}\" is not a hiring-timeline preset", name),
             )
             .at(format!("{at}.preset"))
         })?;
@@ -99,14 +115,14 @@ fn hiring_info(
                     ErrorKind::Source,
                     format!(
                         "the hiring-timeline preset \"{}\" could not be loaded",
-                        h.preset
+                        name
                     ),
                 )
                 .at(format!("{at}.preset"))
             })?;
             let p = Rc::new(
                 parse::<HiringProcess>(&json)
-                    .map_err(|e| e.from_origin(format!("preset \"{}\"", h.preset)))?,
+                    .map_err(|e| e.from_origin(format!("preset \"{}\"", name)))?,
             );
             processes.insert(preset.name, p.clone());
             p
@@ -115,22 +131,23 @@ fn hiring_info(
     let variant = process
         .variants
         .iter()
-        .find(|v| v.id == h.variant)
+        .find(|v| v.id == *variant_id)
         .ok_or_else(|| {
             DataError::new(
                 ErrorKind::Invalid,
-                format!("preset \"{}\" has no variant \"{}\"", h.preset, h.variant),
+                format!("preset \"{}\" has no variant \"{}\"", name, variant_id),
             )
             .at(format!("{at}.variant"))
         })?;
     Ok(Rc::new(HiringInfo {
-        totals: variant.totals(process.duration),
+        totals: Some(variant.totals(process.duration)),
         stages: variant
             .stages
             .iter()
             .map(|s| (s.title.clone(), s.span(), s.is_optional()))
             .collect(),
         url: h.url.clone(),
+        mount,
     }))
 }
 
@@ -207,6 +224,15 @@ pub fn LevelComparison(props: &LevelComparisonProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |i: usize| dispatcher.dispatch(Action::Focus(i)))
     };
+    let onpair = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(l, r): (usize, usize)| dispatcher.dispatch(Action::Set(l, r)))
+    };
+    let labels: implicit_clone::unsync::IArray<AttrValue> = data
+        .levels
+        .iter()
+        .map(|l| AttrValue::from(l.label().to_owned()))
+        .collect();
     let ontoggleshared = {
         let open = shared_open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -259,7 +285,8 @@ pub fn LevelComparison(props: &LevelComparisonProps) -> Html {
                 { " marks what one level has and the other lacks." }
             </p>
             <div class="hb-compare-wrap">
-                <ComparisonTable left={left.clone()} right={right.clone()} {comparison} {hiring} />
+                <ComparisonTable left={left.clone()} right={right.clone()} {comparison} {hiring}
+                    pair={(state.left, state.right)} {labels} {onpair} />
             </div>
             if !data.shared.is_empty() {
                 <div class="hb-levels__shared">

@@ -4,9 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use implicit_clone::unsync::IArray;
+
 use super::HiringInfo;
 use crate::markdown;
-use crate::model::levels::{Comparison, Level, Side};
+use crate::model::levels::{Comparison, FieldRow, Level, Piece, Side};
+use crate::url_state::encode;
 
 /// Props of [`ComparisonTable`].
 #[derive(Properties, PartialEq)]
@@ -20,6 +23,12 @@ pub struct ComparisonTableProps {
     /// Their hiring processes, where they have one. Default: none.
     #[prop_or_default]
     pub hiring: (Option<Rc<HiringInfo>>, Option<Rc<HiringInfo>>),
+    /// Indices of the left and right levels in the ladder. Required.
+    pub pair: (usize, usize),
+    /// Every level's short label, by index (for the levels a field links). Required.
+    pub labels: IArray<AttrValue>,
+    /// Called with a new pair when the reader follows a linked level (reports to, equivalent).
+    pub onpair: Callback<(usize, usize)>,
 }
 
 /// A real table with column and row headers; what one side has and the other lacks is marked
@@ -39,17 +48,32 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
             </th>
         }
     };
-    let cell = |value: &Option<String>, label: &str, changed: bool| match value {
-        Some(v) => html! {
+    // A field's value: its Markdown, then a button per level it names, which compares this
+    // level with that one.
+    let cell = |f: &FieldRow, right: bool, label: &str, changed: bool| {
+        let (value, links, this) = if right {
+            (&f.right, &f.right_links, props.pair.1)
+        } else {
+            (&f.left, &f.left_links, props.pair.0)
+        };
+        if value.is_none() && links.is_empty() {
+            return html! { <td role="cell" data-level={label.to_owned()} class="hb-absent">{ "Not stated" }</td> };
+        }
+        html! {
             <td role="cell" data-level={label.to_owned()} data-changed={changed.to_string()}>
-                { markdown::inline(v) }
+                if let Some(v) = value { { markdown::inline(v) }{ " " } }
+                { for links.iter().map(|&other| {
+                    let name = props.labels.get(other).cloned().unwrap_or_default();
+                    let onclick = props.onpair.reform(move |_: MouseEvent| (this, other));
+                    html! {
+                        <button type="button" class="hb-level-link" data-level-index={other.to_string()} {onclick}
+                            title={format!("Compare {label} with {name}")}>{ name.clone() }</button>
+                    }
+                }) }
                 if changed {
                     <span class="hb-changed">{ "differs" }</span>
                 }
             </td>
-        },
-        None => {
-            html! { <td role="cell" data-level={label.to_owned()} class="hb-absent">{ "Not stated" }</td> }
         }
     };
     let hiring_cell = |info: &Option<Rc<HiringInfo>>, label: &str, side: &'static str| match info {
@@ -77,8 +101,8 @@ pub fn ComparisonTable(props: &ComparisonTableProps) -> Html {
                 { for c.fields.iter().map(|f| html! {
                     <tr role="row" class="hb-compare__field" data-changed={f.changed().to_string()}>
                         <th scope="row" role="rowheader">{ f.name }</th>
-                        { cell(&f.left, a.label(), false) }
-                        { cell(&f.right, b.label(), f.changed()) }
+                        { cell(f, false, a.label(), false) }
+                        { cell(f, true, b.label(), f.changed()) }
                     </tr>
                 }) }
                 { for c.sections.iter().map(|row| html! {
@@ -120,6 +144,13 @@ pub fn SideCell(props: &SideCellProps) -> Html {
     let Some(side) = &props.side else {
         return html! { <td role="cell" data-level={label.clone()} class="hb-absent">{ "Not stated" }</td> };
     };
+    if side.tbd {
+        return html! {
+            <td role="cell" data-level={label.clone()} data-state="tbd" class="hb-absent">
+                <span class="hb-tag hb-tag--tbd">{ "Not yet written (TBD)" }</span>
+            </td>
+        };
+    }
     let all_only = side.pieces.iter().all(|p| p.only_here);
     let any_only = side.pieces.iter().any(|p| p.only_here);
     let tag = html! { <span class="hb-only">{ format!("Only in {label}") }</span> };
@@ -135,8 +166,8 @@ pub fn SideCell(props: &SideCellProps) -> Html {
             <p class="hb-prose">
                 { for side.pieces.iter().map(|p| html! {
                     <>
-                        <span class="hb-piece" data-only={p.only_here.to_string()}>
-                            { mark(p.only_here) }{ markdown::inline(&p.text) }
+                        <span class="hb-piece" data-only={p.only_here.to_string()} data-paired={p.diff.is_some().then_some("true")}>
+                            { mark(p.only_here) }{ piece_text(p) }
                         </span>
                         { " " }
                     </>
@@ -147,8 +178,8 @@ pub fn SideCell(props: &SideCellProps) -> Html {
         html! {
             <ul class="hb-cell-items">
                 { for side.pieces.iter().map(|p| html! {
-                    <li class="hb-piece hb-md" data-only={p.only_here.to_string()}>
-                        { mark(p.only_here) }{ markdown::inline(&p.text) }
+                    <li class="hb-piece hb-md" data-only={p.only_here.to_string()} data-paired={p.diff.is_some().then_some("true")}>
+                        { mark(p.only_here) }{ piece_text(p) }
                     </li>
                 }) }
             </ul>
@@ -168,6 +199,37 @@ pub fn SideCell(props: &SideCellProps) -> Html {
             }
             { content }
         </td>
+    }
+}
+
+/// A piece's text: its Markdown, or, when it is paired with a similar piece of the other
+/// level, its words with the ones that change marked (in words too, for screen readers).
+fn piece_text(p: &Piece) -> Html {
+    let Some(words) = &p.diff else {
+        return markdown::inline(&p.text);
+    };
+    // Runs of words that change, or not, each as one piece of text.
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for w in words {
+        match runs.last_mut() {
+            Some((changed, text)) if *changed == w.changed => {
+                text.push(' ');
+                text.push_str(&w.text);
+            }
+            _ => runs.push((w.changed, w.text.clone())),
+        }
+    }
+    html! {
+        { for runs.into_iter().enumerate().map(|(i, (changed, text))| html! {
+            <>
+                if i > 0 { { " " } }
+                if changed {
+                    <mark class="hb-word-changed"><span class="hb-visually-hidden">{ "[changed: " }</span>{ text }<span class="hb-visually-hidden">{ "]" }</span></mark>
+                } else {
+                    { text }
+                }
+            </>
+        }) }
     }
 }
 
@@ -191,27 +253,37 @@ pub fn HiringSummary(props: &HiringSummaryProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
+    // A hiring timeline on this page: its fragment entry selects the level's tab there.
+    let on_page = info
+        .mount
+        .as_ref()
+        .map(|(mount, variant)| format!("#hb-{}={}", encode(mount), encode(variant)));
     html! {
         <div class="hb-hiring">
-            <p class="hb-hiring__totals">
-                { format!("{} stages, {} of interviews", t.required_stages, t.required) }
-                if t.optional_stages > 0 {
-                    { format!(" (+{} optional)", t.optional_stages) }
-                }
-            </p>
-            <button type="button" class="hb-button hb-button--quiet" aria-expanded={open.to_string()}
-                aria-controls={id.clone()} {onclick}>
-                { if *open { "Hide the stages" } else { "Show the stages" } }
-            </button>
-            <ol id={id} class="hb-hiring__stages" hidden={!*open}>
-                { for info.stages.iter().map(|(title, minutes, optional)| html! {
-                    <li>
-                        { markdown::inline(title) }
-                        if let Some(span) = minutes { { format!(" ({span})") } }
-                        if *optional { { " (optional)" } }
-                    </li>
-                }) }
-            </ol>
+            if let Some(t) = t {
+                <p class="hb-hiring__totals">
+                    { format!("{} stages, {} of interviews", t.required_stages, t.required) }
+                    if t.optional_stages > 0 {
+                        { format!(" (+{} optional)", t.optional_stages) }
+                    }
+                </p>
+                <button type="button" class="hb-button hb-button--quiet" aria-expanded={open.to_string()}
+                    aria-controls={id.clone()} {onclick}>
+                    { if *open { "Hide the stages" } else { "Show the stages" } }
+                </button>
+                <ol id={id} class="hb-hiring__stages" hidden={!*open}>
+                    { for info.stages.iter().map(|(title, minutes, optional)| html! {
+                        <li>
+                            { markdown::inline(title) }
+                            if let Some(span) = minutes { { format!(" ({span})") } }
+                            if *optional { { " (optional)" } }
+                        </li>
+                    }) }
+                </ol>
+            }
+            if let Some(href) = on_page {
+                <p><a class="hb-hiring__on-page" {href}>{ "This level's hiring process, on this page" }</a></p>
+            }
             if let Some(link) = info.url.as_deref().and_then(|url| markdown::link_to(url, html! { "The full hiring process" })) {
                 <p>{ link }</p>
             }
