@@ -335,8 +335,7 @@ fn with_stages(stages: &str) -> String {
 
 #[test]
 fn the_example_from_another_handbook_reads_ranges_groups_emphasis_and_waits() {
-    let json = std::fs::read_to_string("assets/examples/engineering-hiring.json").unwrap();
-    let process: HiringProcess = parse(&json).unwrap();
+    let process: HiringProcess = parse(&common::example("engineering-hiring.json")).unwrap();
     let engineer = &process.variants[0];
     let t = engineer.totals(process.duration);
     assert_eq!(

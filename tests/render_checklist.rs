@@ -90,8 +90,7 @@ fn a_checklist_without_an_id_is_a_data_error() {
 /// The gallery's example shaped like other companies' onboarding issues, as the server renders
 /// it (every role: nothing picked yet).
 fn example() -> String {
-    let json = std::fs::read_to_string("assets/examples/onboarding.json").unwrap();
-    common::render(onboarding_checklist::render(&json, &MountOptions::default()).unwrap())
+    common::render_example(onboarding_checklist::NAME, "onboarding.json")
 }
 
 #[test]

@@ -162,8 +162,7 @@ fn hostile_data_stays_text() {
 /// The gallery's example shaped like other companies' pages: ranges, groups, emphasis, panels
 /// and waits.
 fn example() -> String {
-    let json = std::fs::read_to_string("assets/examples/engineering-hiring.json").unwrap();
-    common::render(hiring_timeline::render(&json, &MountOptions::default()).unwrap())
+    common::render_example(hiring_timeline::NAME, "engineering-hiring.json")
 }
 
 #[test]

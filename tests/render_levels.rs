@@ -139,7 +139,7 @@ fn shared_sections_sit_behind_a_disclosure() {
 
 /// The gallery's example shaped like other companies' engineering ladders.
 fn example() -> String {
-    render(&std::fs::read_to_string("assets/examples/engineering-ladder.json").unwrap())
+    common::render_example(level_comparison::NAME, "engineering-ladder.json")
 }
 
 #[test]

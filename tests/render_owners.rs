@@ -111,8 +111,7 @@ fn large_directories_show_a_page_at_a_time() {
 
 /// The gallery's example shaped like other companies' "features by team" pages.
 fn example() -> String {
-    let json = std::fs::read_to_string("assets/examples/feature-owners.json").unwrap();
-    common::render(owner_directory::render(&json, &MountOptions::default()).unwrap())
+    common::render_example(owner_directory::NAME, "feature-owners.json")
 }
 
 #[test]

@@ -673,10 +673,13 @@ fn pair_similar(left: &mut [Piece], right: &mut [Piece]) {
     }
 }
 
-/// A word as compared: lower case, without surrounding punctuation.
+/// A word as compared: lower case, without surrounding punctuation (ASCII, and the quotes and
+/// dashes handbooks type; no Unicode class tables in the wasm for this).
 fn word_key(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+    word.trim_matches(|c: char| {
+        c.is_ascii_punctuation() || matches!(c, '“' | '”' | '‘' | '’' | '…' | '–' | '—')
+    })
+    .to_lowercase()
 }
 
 /// The words of `a` and of `b`, each marked when it is not part of their longest common

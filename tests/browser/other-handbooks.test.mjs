@@ -17,6 +17,15 @@ async function open(options) {
   return page;
 }
 
+/** The page with nothing saved by an earlier test (the checklist's ticks and role). */
+async function openFresh() {
+  const page = await open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await mounted(page, '#onboarding');
+  return page;
+}
+
 test('hiring: a group of stages folds and unfolds by mouse and by keyboard', async () => {
   const page = await open();
   const group = page.locator('#hiring .hb-timeline__panel:visible .hb-stage-group');
@@ -109,11 +118,7 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('onboarding: a reader picks a role; other roles\' items leave the count and the view, and can be shown', async () => {
-  const page = await open();
-  await mounted(page, '#onboarding');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await mounted(page, '#onboarding');
+  const page = await openFresh();
   const status = page.locator('#onboarding .hb-progress__text');
   assert.equal(await status.textContent(), '0 of 18 done (0%)');
   const role = page.locator('#onboarding select.hb-checklist__audience');
@@ -144,11 +149,7 @@ test('onboarding: a reader picks a role; other roles\' items leave the count and
 });
 
 test('onboarding: optional items count once ticked; a "one of" group is done by any one choice', async () => {
-  const page = await open();
-  await mounted(page, '#onboarding');
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await mounted(page, '#onboarding');
+  const page = await openFresh();
   const status = page.locator('#onboarding .hb-progress__text');
   // The checkbox of the item whose own label is `text` (a parent's row would match a child's text).
   const row = (text) => page.locator('#onboarding .hb-item__row').filter({ has: page.locator('label', { hasText: new RegExp(`^${text}$`) }) });

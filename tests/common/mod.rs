@@ -84,3 +84,14 @@ pub fn max_depth(html: &str) -> usize {
     }
     max
 }
+
+/// The JSON text of a gallery example shaped like another company's page: `assets/examples/<file>`.
+pub fn example(file: &str) -> String {
+    std::fs::read_to_string(format!("assets/examples/{file}")).unwrap()
+}
+
+/// A gallery example (see [`example`]) rendered by `widget`, as the server renders it.
+pub fn render_example(widget: &str, file: &str) -> String {
+    let def = handbook_widgets::widgets::find_widget(widget).unwrap();
+    render((def.render)(&example(file), &handbook_widgets::widgets::MountOptions::default()).unwrap())
+}
