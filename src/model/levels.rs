@@ -655,13 +655,15 @@ fn pair_similar(left: &mut [Piece], right: &mut [Piece]) {
         }
     }
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let (mut used_l, mut used_r) = (HashSet::new(), HashSet::new());
+    let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
     for (_, li, ri) in candidates {
-        if used_l.contains(&li) || used_r.contains(&ri) {
-            continue;
+        match (used_l.get_mut(li), used_r.get_mut(ri)) {
+            (Some(l), Some(r)) if !*l && !*r => {
+                *l = true;
+                *r = true;
+            }
+            _ => continue,
         }
-        used_l.insert(li);
-        used_r.insert(ri);
         let (Some(a), Some(b)) = (left.get_mut(li), right.get_mut(ri)) else {
             continue;
         };

@@ -410,14 +410,16 @@ impl Directory {
 
     /// Every label, each once, in the order programs first use them.
     pub fn labels(&self) -> Vec<&str> {
-        let mut seen = std::collections::HashSet::new();
-        self.groups
-            .iter()
-            .flat_map(|g| &g.programs)
-            .flat_map(|p| &p.labels)
-            .map(String::as_str)
-            .filter(|l| seen.insert(*l))
-            .collect()
+        // Seen labels as a sorted list (few labels; no hash set of its own in the wasm).
+        let mut seen: Vec<&str> = Vec::new();
+        let mut out = Vec::new();
+        for label in self.groups.iter().flat_map(|g| &g.programs).flat_map(|p| &p.labels) {
+            if let Err(at) = seen.binary_search(&label.as_str()) {
+                seen.insert(at, label);
+                out.push(label.as_str());
+            }
+        }
+        out
     }
 
     /// The words for one and several of what the directory lists.
