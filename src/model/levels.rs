@@ -686,7 +686,7 @@ fn word_key(word: &str) -> String {
 
 /// The words of `a` and of `b`, each marked when it is not part of their longest common
 /// subsequence of words. Quadratic in the words of one pair: items and sentences are short,
-/// and longer ones (over 400 words) are marked as changed throughout.
+/// and longer ones (over 200 words) are marked as changed throughout.
 pub fn word_diff(a: &str, b: &str) -> (Vec<Word>, Vec<Word>) {
     let (wa, wb): (Vec<&str>, Vec<&str>) = (
         a.split_whitespace().collect(),
@@ -699,7 +699,7 @@ pub fn word_diff(a: &str, b: &str) -> (Vec<Word>, Vec<Word>) {
     let (n, m) = (wa.len(), wb.len());
     let mut keep_a = vec![false; n];
     let mut keep_b = vec![false; m];
-    if n <= 400 && m <= 400 {
+    if n <= 200 && m <= 200 {
         // lcs[i][j]: the longest common subsequence of ka[i..] and kb[j..].
         let width = m + 1;
         let mut lcs = vec![0u16; (n + 1) * width];
