@@ -413,7 +413,12 @@ impl Directory {
         // Seen labels as a sorted list (few labels; no hash set of its own in the wasm).
         let mut seen: Vec<&str> = Vec::new();
         let mut out = Vec::new();
-        for label in self.groups.iter().flat_map(|g| &g.programs).flat_map(|p| &p.labels) {
+        for label in self
+            .groups
+            .iter()
+            .flat_map(|g| &g.programs)
+            .flat_map(|p| &p.labels)
+        {
             if let Err(at) = seen.binary_search(&label.as_str()) {
                 seen.insert(at, label);
                 out.push(label.as_str());

@@ -93,5 +93,11 @@ pub fn example(file: &str) -> String {
 /// A gallery example (see [`example`]) rendered by `widget`, as the server renders it.
 pub fn render_example(widget: &str, file: &str) -> String {
     let def = handbook_widgets::widgets::find_widget(widget).unwrap();
-    render((def.render)(&example(file), &handbook_widgets::widgets::MountOptions::default()).unwrap())
+    render(
+        (def.render)(
+            &example(file),
+            &handbook_widgets::widgets::MountOptions::default(),
+        )
+        .unwrap(),
+    )
 }
