@@ -56,6 +56,12 @@ export function eachEngine(body, { handlers } = {}) {
 /** Opens `path` and waits until every mount on it has settled (ready or error). */
 export async function openSettled(ctx, path) {
   await ctx.s.goto(`${ctx.url}${path}`);
+  await settled(ctx, path);
+}
+
+/** Waits until every mount on the page open now (`path`, for the message) has settled: after a
+ *  reload, without navigating again. */
+export async function settled(ctx, path) {
   await ctx.s.until(() => {
     const mounts = [...document.querySelectorAll('[data-hb-widget]')];
     return mounts.length > 0 && mounts.every((m) => ['ready', 'error'].includes(m.getAttribute('data-hb-state')));

@@ -198,8 +198,11 @@ export class Session {
     await this.until(() => document.readyState === 'complete' && location.pathname !== 'blank', [], { message: 'the framed page' });
   }
 
-  reload() {
-    return this.phone ? this.goto(this.current) : this.cmd('POST', '/refresh', {});
+  /** Reloads the page where it is now (with the fragment the page may have set since it was
+   *  opened); in the phone frame, by opening the frame's current address again. */
+  async reload() {
+    if (!this.phone) return this.cmd('POST', '/refresh', {});
+    return this.goto(await this.run(() => location.href));
   }
   close() { return this.cmd('DELETE', '', undefined).catch(() => {}); }
 

@@ -2,7 +2,7 @@
 // the main interactions by mouse and by keyboard, and what survives a reload (the URL
 // fragment, saved ticks).
 import assert from 'node:assert/strict';
-import { eachEngine, openSettled, text, expectText, expectAttr, Key } from './harness.mjs';
+import { eachEngine, openSettled, settled, text, expectText, expectAttr, Key } from './harness.mjs';
 
 const PAGE = '/docs/handbook/product/hiring.html';
 
@@ -53,7 +53,10 @@ eachEngine((ctx, test) => {
     await expectPair('director-product-management', 'group-manager-product');
     await ctx.s.keys(Key.Enter); // the swap button keeps focus
     await expectPair('group-manager-product', 'director-product-management');
-    await ctx.s.click(['#gitlab-levels', '[data-action="up"]']);
+    // By keyboard here: in WebKit a pointer click right after the keyboard swap was, once in a
+    // while, not delivered to the button (the swap above is the mouse path).
+    await ctx.s.focus(['#gitlab-levels', '[data-action="up"]']);
+    await ctx.s.keys(Key.Enter);
     await expectPair('director-product-management', 'senior-director-product-management');
     await ctx.s.focus(['#gitlab-levels', '.hb-ladder__level:last-child .hb-ladder__button']);
     assert.match(await ctx.s.run(() => document.getElementById('gitlab-levels').shadowRoot.activeElement.textContent), /VP Product Monetization/);
@@ -62,7 +65,7 @@ eachEngine((ctx, test) => {
     const hash = await ctx.s.run(() => location.hash);
     assert.match(hash, /hb-gitlab-levels=vp-product-management~vp-product-monetization/);
     await ctx.s.reload();
-    await openSettled(ctx, PAGE + hash);
+    await settled(ctx, PAGE + hash);
     await expectPair('vp-product-management', 'vp-product-monetization');
   });
 
@@ -83,7 +86,7 @@ eachEngine((ctx, test) => {
     const hash = await ctx.s.run(() => location.hash);
     assert.match(hash, /p=hanna/);
     await ctx.s.reload();
-    await openSettled(ctx, PAGE + hash);
+    await settled(ctx, PAGE + hash);
     await expectText(ctx, 'programs', '.hb-dir__status', '4 of 13 programs match');
   });
 
