@@ -181,10 +181,17 @@ pub fn LevelComparison(props: &LevelComparisonProps) -> Html {
     let shared_open = use_state_eq(|| false);
     let level = props.heading_level.clamp(2, 5);
 
-    // Effects: the fragment follows the pair, and the pair follows the fragment (back button).
+    // Effects: the fragment follows the pair, and the pair follows the fragment (back button,
+    // a shared link). What this widget wrote itself is not read back: coming back a render
+    // later, it would undo a pick made in between.
+    let written = use_mut_ref(|| None::<String>);
     {
-        let (dispatcher, ladder) = (state.dispatcher(), data.clone());
+        let (dispatcher, ladder, written) = (state.dispatcher(), data.clone(), written.clone());
         use_effect_with(fragment.value.clone(), move |value| {
+            if *written.borrow() == *value {
+                return;
+            }
+            *written.borrow_mut() = value.clone();
             let (l, r) = value
                 .as_deref()
                 .and_then(|v| parse_pair(&ladder, v))
@@ -197,6 +204,7 @@ pub fn LevelComparison(props: &LevelComparisonProps) -> Html {
         use_effect_with((state.left, state.right), move |_| {
             let wanted = pair.fragment();
             if !(fragment.value.is_none() && pair.is_default()) && wanted != fragment.value {
+                *written.borrow_mut() = wanted.clone();
                 fragment.push(wanted);
             }
         });
