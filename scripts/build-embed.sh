@@ -45,6 +45,8 @@ for widget in $widgets; do
   cargo run -q --bin handbook-widgets -- stylesheet --widget "$widget" > "$out/hb-$widget.css"
 done
 cargo run -q --bin handbook-widgets -- stylesheet --static > "$out/handbook-widgets-static.css"
+# Each widget's JSON Schema, which data files name in "$schema" for their editors.
+cargo run -q --bin handbook-widgets -- schema --out "$out/schema"
 node scripts/sizes.mjs "$out"
 if command -v twiggy >/dev/null; then
   node scripts/size-report.mjs target/hb-core_bg.named.wasm "$out/hb-core_bg.wasm"

@@ -1,7 +1,12 @@
 //! `handbook-widgets`, the command-line program: the widgets' own model and components, run at
-//! build time. One subcommand a file: `prerender` (prerender.rs); `stylesheet` prints the CSS.
+//! build time and in a handbook's CI. One subcommand a file: `check` (check.rs), `prerender`
+//! (prerender.rs), `schema` (schema.rs), with what they share in pages.rs; `stylesheet` prints
+//! the CSS.
 
+mod check;
+mod pages;
 mod prerender;
+mod schema;
 mod ssr;
 
 use std::process::ExitCode;
@@ -14,6 +19,13 @@ Usage:
       Writes every [data-hb-widget] mount's rendered widget into the built HTML pages, so
       that it shows before any script runs and without JavaScript. Run it after the site
       generator, on its output folder. See `handbook-widgets prerender --help`.
+  handbook-widgets check <file or folder>... [--widget NAME] [--format text|json|github]
+      Checks widget data in JSON files and in the mounts of HTML and Markdown pages, and
+      prints each problem as `file:line:column: message (JSON path)`; exits with status 1 on
+      any error. See `handbook-widgets check --help`.
+  handbook-widgets schema <widget> | --out <folder>
+      Prints a widget's JSON Schema (draft 2020-12), for editors and other tools; with --out,
+      writes every widget's into a folder.
   handbook-widgets stylesheet [--static | --widget NAME]
       Prints the widgets' stylesheet, handbook-widgets.css, which the runtime loads and
       pre-rendered pages link to; with --static, handbook-widgets-static.css, which they load
@@ -26,7 +38,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rest = args.get(1..).unwrap_or_default();
     match args.first().map(String::as_str) {
+        Some("check") => check::run(rest),
         Some("prerender") => prerender::run(rest),
+        Some("schema") => schema::run(rest),
         Some("stylesheet") => {
             use handbook_widgets::widgets::WIDGET_NAMES;
             match rest {

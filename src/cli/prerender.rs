@@ -8,16 +8,14 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use handbook_widgets::components::error_title;
-use handbook_widgets::model::limits::MAX_BYTES;
-use handbook_widgets::model::DataError;
-use handbook_widgets::runtime::source::{missing_data, preset_json, widget};
 use handbook_widgets::runtime::WIDGET_ATTR;
-use handbook_widgets::widgets::MountOptions;
 use handbook_widgets::widgets::{preset_text, presets_used, WIDGET_NAMES};
 use lol_html::html_content::ContentType;
-use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+use lol_html::{element, rewrite_str, RewriteStrSettings};
 
+use crate::pages::{
+    check_mount, collect, files_under, is_html, Checked, Location, Mount, Origin, Site,
+};
 use crate::ssr::render_mount;
 
 const HELP: &str = "\
@@ -52,25 +50,6 @@ struct Options {
     strict: bool,
 }
 
-/// One mount as found in a page.
-#[derive(Default)]
-struct Mount {
-    attributes: Vec<(String, String)>,
-    /// Byte offset of the mount's start tag.
-    start: usize,
-    /// Byte offset and text of its inline JSON, if it has any.
-    inline: Option<(usize, String)>,
-}
-
-impl Mount {
-    fn attribute(&self, name: &str) -> Option<String> {
-        self.attributes
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-    }
-}
-
 /// What became of one mount.
 enum Outcome {
     /// Pre-rendered: what goes first into the mount.
@@ -79,16 +58,6 @@ enum Outcome {
     Failed(String),
     /// Left as it was on purpose (a note): data from another site.
     Skipped(String),
-}
-
-/// Where a mount's data is, for messages and for positions in it.
-enum Origin {
-    /// Inline JSON starting at this byte offset of the page.
-    Inline(usize),
-    /// A file of the site.
-    File(PathBuf),
-    /// A preset of the bundle.
-    Preset(String),
 }
 
 /// Totals for the summary line.
@@ -118,7 +87,7 @@ pub fn run(args: &[String]) -> ExitCode {
         let (root, pages) = if input.is_dir() {
             (
                 options.root.clone().unwrap_or_else(|| input.clone()),
-                html_files(input),
+                files_under(input, is_html),
             )
         } else {
             (
@@ -183,31 +152,6 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     Ok(Some(options))
 }
 
-/// Every `.html` file under `folder`, in a stable order, without following links.
-fn html_files(folder: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            let path = entry.path();
-            if kind.is_dir() {
-                pending.push(path);
-            } else if kind.is_file() && path.extension().is_some_and(|e| e == "html" || e == "htm")
-            {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
 fn prerender_page(
     page: &Path,
     root: &Path,
@@ -221,6 +165,10 @@ fn prerender_page(
     if mounts.is_empty() {
         return Ok(());
     }
+    let site = Site {
+        root,
+        base_url: options.base_url.as_deref(),
+    };
     let stylesheet = match (&options.stylesheet, &script) {
         (Some(url), _) => url.clone(),
         (None, Some(src)) => beside(src, "handbook-widgets.css"),
@@ -233,7 +181,7 @@ fn prerender_page(
     };
     let outcomes: Vec<Outcome> = mounts
         .iter()
-        .map(|mount| prerender_mount(mount, &html, page, root, options, &stylesheet))
+        .map(|mount| prerender_mount(mount, &html, page, &site, &stylesheet))
         .collect();
     for outcome in &outcomes {
         match outcome {
@@ -261,72 +209,6 @@ fn prerender_page(
     Ok(())
 }
 
-/// The page's mounts, in document order, and the `src` of its handbook-widgets.js script.
-fn collect(html: &str) -> Result<(Vec<Mount>, Option<String>), lol_html::errors::RewritingError> {
-    let mounts = std::cell::RefCell::new(Vec::<Mount>::new());
-    let script = std::cell::RefCell::new(None::<String>);
-    let reading = Cell::new(false);
-    let widget_selector = format!("[{WIDGET_ATTR}]");
-    let inline_selector =
-        format!("[{WIDGET_ATTR}] > script[type=\"application/json\"]:not([data-hb-prerendered])");
-    rewrite_str(
-        html,
-        RewriteStrSettings {
-            element_content_handlers: vec![
-                element!(widget_selector, |el| {
-                    mounts.borrow_mut().push(Mount {
-                        attributes: el
-                            .attributes()
-                            .iter()
-                            .map(|a| (a.name(), a.value()))
-                            .collect(),
-                        start: el.source_location().bytes().start,
-                        inline: None,
-                    });
-                    Ok(())
-                }),
-                element!(inline_selector, |_| {
-                    // Only a mount's first inline script counts, as in the browser.
-                    let mut mounts = mounts.borrow_mut();
-                    let first = mounts.last().is_some_and(|m| m.inline.is_none());
-                    reading.set(first);
-                    if let (true, Some(mount)) = (first, mounts.last_mut()) {
-                        mount.inline = Some((usize::MAX, String::new()));
-                    }
-                    Ok(())
-                }),
-                text!(inline_selector, |t| {
-                    if reading.get() {
-                        if let Some((offset, text)) = mounts
-                            .borrow_mut()
-                            .last_mut()
-                            .and_then(|m| m.inline.as_mut())
-                        {
-                            *offset = (*offset).min(t.source_location().bytes().start);
-                            text.push_str(t.as_str());
-                        }
-                    }
-                    Ok(())
-                }),
-                element!("script[src]", |el| {
-                    if let Some(src) = el.get_attribute("src") {
-                        if src
-                            .split(['?', '#'])
-                            .next()
-                            .is_some_and(|p| p.ends_with("handbook-widgets.js"))
-                        {
-                            script.borrow_mut().get_or_insert(src);
-                        }
-                    }
-                    Ok(())
-                }),
-            ],
-            ..RewriteStrSettings::new()
-        },
-    )?;
-    Ok((mounts.into_inner(), script.into_inner()))
-}
-
 /// `url` with its last path segment replaced by `file`.
 fn beside(url: &str, file: &str) -> String {
     let path = url.split(['?', '#']).next().unwrap_or_default();
@@ -340,59 +222,29 @@ fn prerender_mount(
     mount: &Mount,
     html: &str,
     page: &Path,
-    root: &Path,
-    options: &Options,
+    site: &Site<'_>,
     stylesheet: &str,
 ) -> Outcome {
-    let name = mount
-        .attribute(WIDGET_ATTR)
-        .unwrap_or_default()
-        .trim()
-        .to_owned();
-    let at_mount = position(page, html, mount.start);
-    let fail = |location: String, error: &DataError, origin: Option<&str>| {
-        Outcome::Failed(report(&location, &name, error, origin))
-    };
-    let def = match widget(&name) {
-        Ok(def) => def,
-        Err(e) => return fail(at_mount, &e, None),
-    };
-    let mount_options = MountOptions::from_attributes(|a| mount.attribute(a));
-    let (json, origin) = match data(mount, page, root, options) {
-        Ok(Some(found)) => found,
-        Ok(None) => {
+    let (def, json, origin, mount_options) = match check_mount(mount, html, page, site) {
+        Checked::Valid {
+            def,
+            json,
+            origin,
+            options,
+        } => (def, json, origin, options),
+        Checked::Invalid(problem) => return Outcome::Failed(problem.to_string()),
+        Checked::Elsewhere { location, widget } => {
             return Outcome::Skipped(format!(
-                "{at_mount}: note: the “{name}” widget's data-src is on another site, so the browser fetches and renders it (give --base-url if it is this site)"
+                "{location}: note: the “{widget}” widget's data-src is on another site, so the browser fetches and renders it (give --base-url if it is this site)"
             ))
         }
-        Err(e) => return fail(at_mount, &e, None),
     };
-    let json = match &origin {
-        Origin::Preset(preset) => match preset_json(def, preset) {
-            Ok(json) => json.as_deref().unwrap_or_default().to_owned(),
-            Err(e) => return fail(at_mount, &e, None),
-        },
-        _ => json,
-    };
-    if let Err(e) = (def.render)(&json, &mount_options) {
-        return match &origin {
-            Origin::Inline(offset) => {
-                let location = json_position(page, html, *offset, &e);
-                fail(location, &e, Some("inline JSON"))
-            }
-            Origin::File(file) => {
-                let location = match (e.line, e.column) {
-                    (Some(l), Some(c)) => format!("{}:{l}:{c}", file.display()),
-                    _ => file.display().to_string(),
-                };
-                fail(location, &e, None)
-            }
-            Origin::Preset(preset) => fail(at_mount, &e, Some(&format!("preset \"{preset}\""))),
-        };
-    }
-    let shadow = match render_mount(&name, &json, &mount_options) {
+    let shadow = match render_mount(def.name, &json, &mount_options) {
         Ok(shadow) => shadow,
-        Err(e) => return Outcome::Failed(format!("{at_mount}: could not render ({e})")),
+        Err(e) => {
+            let at_mount = Location::at_offset(page, html, mount.start);
+            return Outcome::Failed(format!("{at_mount}: could not render ({e})"));
+        }
     };
     let mut markup = String::new();
     if !matches!(origin, Origin::Inline(_)) {
@@ -430,114 +282,6 @@ fn prerender_mount(
     Outcome::Rendered(markup)
 }
 
-/// The mount's JSON text and where it came from; `None` when it is on another site.
-fn data(
-    mount: &Mount,
-    page: &Path,
-    root: &Path,
-    options: &Options,
-) -> Result<Option<(String, Origin)>, DataError> {
-    if let Some((offset, text)) = &mount.inline {
-        return Ok(Some((text.clone(), Origin::Inline(*offset))));
-    }
-    if let Some(src) = mount.attribute("data-src").filter(|s| !s.trim().is_empty()) {
-        let src = src.trim();
-        let local = match &options.base_url {
-            Some(base) if src.starts_with(base.as_str()) => {
-                Some(src.get(base.len()..).unwrap_or_default().to_owned())
-            }
-            _ if src.contains("://") || src.starts_with("//") => None,
-            _ => Some(src.to_owned()),
-        };
-        let Some(local) = local else {
-            return Ok(None);
-        };
-        let path = local.split(['?', '#']).next().unwrap_or_default();
-        let file = match path.strip_prefix('/') {
-            Some(from_root) => root.join(from_root),
-            None => page.parent().unwrap_or(root).join(path),
-        };
-        let source =
-            |message: String| DataError::new(handbook_widgets::model::ErrorKind::Source, message);
-        let size = std::fs::metadata(&file)
-            .map_err(|e| {
-                source(format!(
-                    "data-src {src}: {} cannot be read ({e})",
-                    file.display()
-                ))
-            })?
-            .len();
-        if size > MAX_BYTES as u64 {
-            return Err(source(format!(
-                "data-src {src}: {} is over the widgets' {} MB limit",
-                file.display(),
-                MAX_BYTES / 1_048_576
-            )));
-        }
-        let text = std::fs::read_to_string(&file).map_err(|e| {
-            source(format!(
-                "data-src {src}: {} cannot be read ({e})",
-                file.display()
-            ))
-        })?;
-        return Ok(Some((text, Origin::File(file))));
-    }
-    match mount
-        .attribute("data-preset")
-        .filter(|s| !s.trim().is_empty())
-    {
-        Some(preset) => Ok(Some((
-            String::new(),
-            Origin::Preset(preset.trim().to_owned()),
-        ))),
-        None => Err(missing_data()),
-    }
-}
-
-/// `page:line:column` of byte `offset` of `html`.
-fn position(page: &Path, html: &str, offset: usize) -> String {
-    let (line, column) = line_column(html, offset);
-    format!("{}:{line}:{column}", page.display())
-}
-
-/// 1-based line and column (in characters) of byte `offset` of `text`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-/// The page position of an error in inline JSON that starts at byte `offset` of the page.
-fn json_position(page: &Path, html: &str, offset: usize, error: &DataError) -> String {
-    let (line, column) = line_column(html, offset);
-    match (error.line, error.column) {
-        (Some(1), Some(c)) => format!("{}:{line}:{}", page.display(), column + c - 1),
-        (Some(l), Some(c)) => format!("{}:{}:{c}", page.display(), line + l - 1),
-        _ => format!("{}:{line}:{column}", page.display()),
-    }
-}
-
-/// `location: The “x” widget could not be shown: Headline: message (JSON path $.a, preset "p")`.
-fn report(location: &str, widget: &str, error: &DataError, origin: Option<&str>) -> String {
-    let mut out = format!(
-        "{location}: {}: {}: {}",
-        error_title(Some(widget)),
-        error.kind.headline(),
-        error.message
-    );
-    let place: Vec<String> = error
-        .path
-        .iter()
-        .map(|p| format!("JSON path {p}"))
-        .chain(origin.map(|o| format!("data {o}")))
-        .collect();
-    if !place.is_empty() {
-        let _ = write!(out, " ({})", place.join(", "));
-    }
-    out
-}
-
 fn escape_attribute(value: &str) -> String {
     value
         .replace('&', "&amp;")
@@ -552,15 +296,7 @@ const END_MARKER: &str = "<span id=\"hb-prerendered-end\" hidden data-hb-prerend
 /// The runtime the entry script loads for these mounts (its `runtimeFor`): the one widget's
 /// own when every mount is of that one kind, else `hb-core`, which has every widget.
 fn runtime_for(mounts: &[Mount]) -> String {
-    let mut names: Vec<String> = mounts
-        .iter()
-        .map(|m| {
-            m.attribute(WIDGET_ATTR)
-                .unwrap_or_default()
-                .trim()
-                .to_owned()
-        })
-        .collect();
+    let mut names: Vec<String> = mounts.iter().map(Mount::widget_name).collect();
     names.sort();
     names.dedup();
     match names.as_slice() {

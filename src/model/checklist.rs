@@ -18,6 +18,7 @@ use super::SourceLink;
 
 /// An onboarding plan: what the `onboarding-checklist` widget shows.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Checklist {
     /// Stable id; progress is saved under it, so keep it when the content changes. Required.
@@ -40,6 +41,7 @@ pub struct Checklist {
 
 /// A role some phases or items are for, such as "Engineers".
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Audience {
     /// Stable id, unique in the checklist; `for` lists name it, and the reader's pick is saved
@@ -51,6 +53,7 @@ pub struct Audience {
 
 /// A phase of the plan, such as "First Week".
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Phase {
     /// Stable id, unique in the checklist. Required.
@@ -81,6 +84,7 @@ pub struct Phase {
 
 /// Something to do.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Item {
     /// Stable id. Default: derived from the phase and the item's normalised text (and its

@@ -14,6 +14,7 @@ pub use super::length::format_minutes;
 
 /// A hiring process: what the `hiring-timeline` widget shows.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HiringProcess {
     /// Heading of the widget. Required.
@@ -37,6 +38,7 @@ pub struct HiringProcess {
 
 /// One version of the process, for one role or level.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
     /// Stable id, unique in the process; other widgets link to it. Required.
@@ -55,6 +57,7 @@ pub struct Variant {
 
 /// One step of a hiring process.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Stage {
     /// Short name, such as "Screening interview". Required.
@@ -112,6 +115,7 @@ pub struct Stage {
 
 /// How a stage happens; shown as a labelled badge.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
     /// The candidate applies or the team reviews an application or resume.

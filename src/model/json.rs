@@ -25,10 +25,32 @@ pub trait Validate {
 pub fn parse<T: DeserializeOwned + Validate>(text: &str) -> Result<T, DataError> {
     check_root_is_object(text)?;
     check_limits(text, T::MAX_BYTES)?;
-    let value = parse_value(text)?;
+    let mut value = parse_value(text)?;
+    take_schema_key(&mut value).map_err(|e| locate_error(text, e))?;
     let parsed: T = tracked::from_value(&value).map_err(|e| shape_error(text, e))?;
     parsed.validate().map_err(|e| locate_error(text, e))?;
     Ok(parsed)
+}
+
+/// The key by which a data file names its JSON Schema, for editors: `"$schema":
+/// "…/schema/hiring-timeline.json"`. Accepted at the top level of every format and otherwise
+/// ignored.
+pub const SCHEMA_KEY: &str = "$schema";
+
+/// Removes the top-level [`SCHEMA_KEY`] from `value`, so that it is not an unknown field; an
+/// error when it is there but not a string.
+fn take_schema_key(value: &mut serde_json::Value) -> Result<(), DataError> {
+    match value
+        .as_object_mut()
+        .and_then(|map| map.shift_remove(SCHEMA_KEY))
+    {
+        None | Some(serde_json::Value::String(_)) => Ok(()),
+        Some(_) => Err(DataError::new(
+            ErrorKind::WrongShape,
+            "`$schema` must be a string: the address of the data's JSON Schema",
+        )
+        .at("$.$schema")),
+    }
 }
 
 /// Parses `text` into a JSON value (trailing text is an error), without the size and depth

@@ -413,3 +413,20 @@ impl<'de> Deserialize<'de> for Span {
         parse_span(&text).map_err(serde::de::Error::custom)
     }
 }
+
+/// A length in the data is a string the parser above reads; the schema can only say so.
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Span {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Length".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "minLength": 1,
+            "description": "A length as the handbook words it: one amount (\"45 min\", \"1.5 h\", \"2 business days\", \"a full day\", \"a week\"), a range (\"30-60 min\", \"2 to 3 weeks\"), an upper bound (\"up to 48 h\") or an estimate (\"about 2 weeks\"). Units: minutes, hours, days, business days, weeks; never converted into each other.",
+            "examples": ["45 min", "30-60 min", "1.5 h", "a full day", "up to 48 h", "2 business days", "about 2 weeks"]
+        })
+    }
+}

@@ -12,6 +12,7 @@ use super::SourceLink;
 
 /// A career ladder: what the `level-comparison` widget shows.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ladder {
     /// Heading of the widget. Required.
@@ -36,6 +37,7 @@ pub struct Ladder {
 
 /// A named track of a ladder, such as "Specialist".
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrackDef {
     /// Stable id; levels name their track by it. Required.
@@ -53,6 +55,7 @@ pub const BUILT_IN_TRACKS: [(&str, &str); 3] = [
 
 /// One level of a ladder.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Level {
     /// Stable id, unique in the ladder; used in the URL fragment. Required.
@@ -98,6 +101,7 @@ pub struct Level {
 
 /// A named part of a level: a list of Markdown items, or Markdown prose.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// The section's name; sections of two levels line up by it (case and spacing ignored). Required.
@@ -117,6 +121,7 @@ pub struct Section {
 /// A level's hiring process: a variant of a hiring-timeline preset (summed up in the
 /// comparison), a page that shows it, or a hiring timeline on the same page; at least one.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HiringRef {
     /// The hiring-timeline preset. Default: none.

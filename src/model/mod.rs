@@ -8,6 +8,8 @@ pub mod length;
 pub mod levels;
 pub mod limits;
 pub mod owners;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod tracked;
 
 use serde::Deserialize;
@@ -17,6 +19,7 @@ pub use json::{parse, Validate};
 
 /// A link to where a dataset's content is published.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceLink {
     /// Name of the source page, such as "GitLab job families: Product Management - Leadership". Required.

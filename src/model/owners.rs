@@ -12,6 +12,7 @@ use super::SourceLink;
 
 /// A team's programs and their owners: what the `owner-directory` widget shows.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Directory {
     /// Heading of the widget. Required.
@@ -38,6 +39,7 @@ pub struct Directory {
 
 /// The word for what the directory lists, singular and plural.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Noun {
     /// One of them: "feature". Required.
@@ -48,6 +50,7 @@ pub struct Noun {
 
 /// An owner: a person of the team, or a team.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Stable id, unique; programs name owners by it. Required.
@@ -70,6 +73,7 @@ pub struct Person {
 
 /// Whether an owner is a person or a team.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum OwnerKind {
     /// One person.
@@ -88,6 +92,7 @@ impl Person {
 
 /// A labelled link.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     /// What the link is. Required.
@@ -98,6 +103,7 @@ pub struct Link {
 
 /// A group of programs.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProgramGroup {
     /// The group's name. Required.
@@ -108,6 +114,7 @@ pub struct ProgramGroup {
 
 /// A program and who owns it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Program {
     /// The program's name. Required.
@@ -140,6 +147,7 @@ pub struct Program {
 
 /// Whether a program's process is written down.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ProcessStatus {
     /// The process is documented (usually among the links).

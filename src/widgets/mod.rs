@@ -69,6 +69,9 @@ pub struct WidgetDef {
     pub name: &'static str,
     /// Parses the JSON text and renders the widget, or says what is wrong with the data.
     pub render: fn(&str, &MountOptions) -> Result<Html, DataError>,
+    /// The JSON Schema of its data (native only: `handbook-widgets schema`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub schema: fn(&str) -> serde_json::Value,
 }
 
 /// A dataset that ships with the bundle, mounted with `data-preset`. The browser fetches it
@@ -101,21 +104,29 @@ pub const WIDGETS: &[WidgetDef] = &[
     WidgetDef {
         name: hiring_timeline::NAME,
         render: hiring_timeline::render,
+        #[cfg(not(target_arch = "wasm32"))]
+        schema: crate::model::schema::of::<crate::model::hiring::HiringProcess>,
     },
     #[cfg(feature = "level-comparison")]
     WidgetDef {
         name: level_comparison::NAME,
         render: level_comparison::render,
+        #[cfg(not(target_arch = "wasm32"))]
+        schema: crate::model::schema::of::<crate::model::levels::Ladder>,
     },
     #[cfg(feature = "owner-directory")]
     WidgetDef {
         name: owner_directory::NAME,
         render: owner_directory::render,
+        #[cfg(not(target_arch = "wasm32"))]
+        schema: crate::model::schema::of::<crate::model::owners::Directory>,
     },
     #[cfg(feature = "onboarding-checklist")]
     WidgetDef {
         name: onboarding_checklist::NAME,
         render: onboarding_checklist::render,
+        #[cfg(not(target_arch = "wasm32"))]
+        schema: crate::model::schema::of::<crate::model::checklist::Checklist>,
     },
 ];
 

@@ -90,6 +90,48 @@ pub fn example(file: &str) -> String {
     std::fs::read_to_string(format!("assets/examples/{file}")).unwrap()
 }
 
+/// The gallery examples in `assets/examples/` and the widget each is for.
+pub const EXAMPLES: [(&str, &str); 4] = [
+    ("engineering-hiring.json", "hiring-timeline"),
+    ("engineering-ladder.json", "level-comparison"),
+    ("feature-owners.json", "owner-directory"),
+    ("onboarding.json", "onboarding-checklist"),
+];
+
+/// Every ```json block of the README and the widget it is for: the widget whose section
+/// (`## …: \`name\``) holds it, else the one its fields belong to.
+pub fn readme_examples() -> Vec<(&'static str, String)> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut found = Vec::new();
+    for section in readme.split("\n## ") {
+        let heading = section.lines().next().unwrap_or_default();
+        let named = heading
+            .rsplit(": `")
+            .next()
+            .and_then(|n| n.strip_suffix('`'))
+            .and_then(handbook_widgets::widgets::find_widget)
+            .map(|def| def.name);
+        for block in section
+            .split("```json\n")
+            .skip(1)
+            .filter_map(|b| b.split("\n```").next())
+        {
+            let widget = named.unwrap_or(if block.contains("\"levels\"") {
+                "level-comparison"
+            } else if block.contains("\"phases\"") {
+                "onboarding-checklist"
+            } else if block.contains("\"groups\"") {
+                "owner-directory"
+            } else {
+                "hiring-timeline"
+            });
+            found.push((widget, block.to_owned()));
+        }
+    }
+    found
+}
+
 /// A gallery example (see [`example`]) rendered by `widget`, as the server renders it.
 pub fn render_example(widget: &str, file: &str) -> String {
     let def = handbook_widgets::widgets::find_widget(widget).unwrap();

@@ -1,0 +1,594 @@
+//! `check`: validates widget data where a handbook keeps it (JSON files, and HTML or Markdown
+//! pages with mounts) and reports each problem in the browser's words, as
+//! `file:line:column: message (JSON path)`, as JSON, or as GitHub annotations.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use handbook_widgets::model::json::{locate_error, SCHEMA_KEY};
+use handbook_widgets::model::{DataError, ErrorKind};
+use handbook_widgets::widgets::{find_widget, MountOptions, WidgetDef, WIDGET_NAMES};
+use serde_json::{json, Value};
+
+use crate::pages::{
+    check_mount, collect, files_under, has_extension, is_html, is_markdown, markdown_without_code,
+    read_data_file, Checked, Location, Origin, Problem, Site,
+};
+
+/// `writeln!` into a `String`, which cannot fail.
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+pub const HELP: &str = "\
+Usage: handbook-widgets check <file or folder>... [options]
+
+Checks widget data as the browser would read it, without a browser:
+  - JSON files of widget data. The widget is the one --widget names, else the one the file's
+    \"$schema\" names (…/schema/<widget>.json), else the one its name ends with
+    (hiring.hiring-timeline.json, or hiring-timeline.json). Under a folder, JSON files that
+    name no widget are not widget data and are passed over.
+  - HTML and Markdown pages (.html, .htm, .md, .markdown, .mdx): every [data-hb-widget] mount,
+    with its inline JSON, data-src file or data-preset. Mounts inside Markdown code are
+    examples and are passed over.
+Folders are searched recursively (not hidden folders, node_modules or target).
+
+Each problem is printed as `file:line:column: message (JSON path …)`, in the words of the
+widget's error box, then a summary line. The exit status is 1 when any widget's data has an
+error, 2 when the command line is wrong, else 0 (warnings and notes do not fail).
+
+Options:
+  --widget NAME      the widget of the JSON files named (hiring-timeline, level-comparison,
+                     owner-directory, onboarding-checklist)
+  --format FORMAT    text (default), json (one JSON document, for tools), or github (workflow
+                     commands, which GitHub Actions shows as annotations on the lines)
+  --root FOLDER      where data-src paths starting with / are read from (default: each folder
+                     named; for a file named on its own, the current folder); for a Hugo site,
+                     say, --root static
+  --base-url URL     the site's address: a data-src starting with it is read from --root
+  -h, --help         this text
+
+A data-src on another site is not fetched; it is noted and left to the browser. A relative
+data-src in a Markdown page is read from beside the page's source file.
+";
+
+/// How findings are printed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Github,
+}
+
+/// What the command line asked for.
+struct Options {
+    inputs: Vec<PathBuf>,
+    widget: Option<&'static WidgetDef>,
+    format: Format,
+    root: Option<PathBuf>,
+    base_url: Option<String>,
+}
+
+/// How much a finding matters: only errors fail the check.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    fn key(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Note => "notice",
+        }
+    }
+}
+
+/// One thing to report.
+struct Finding {
+    severity: Severity,
+    location: Location,
+    /// The widget, when known.
+    widget: Option<String>,
+    /// The data error behind an error, for the JSON output.
+    error: Option<DataError>,
+    /// Where the data came from, when not from the file of `location`.
+    data: Option<String>,
+    /// The sentence printed after the location.
+    text: String,
+}
+
+impl Finding {
+    fn from_problem(problem: &Problem) -> Self {
+        let place = problem.place();
+        Self {
+            severity: Severity::Error,
+            location: problem.location.clone(),
+            widget: Some(problem.widget.clone()),
+            error: Some(problem.error.clone()),
+            data: problem.data.clone(),
+            text: if place.is_empty() {
+                problem.headline()
+            } else {
+                format!("{} ({place})", problem.headline())
+            },
+        }
+    }
+
+    fn other(severity: Severity, location: Location, widget: Option<&str>, text: String) -> Self {
+        Self {
+            severity,
+            location,
+            widget: widget.map(str::to_owned),
+            error: None,
+            data: None,
+            text,
+        }
+    }
+}
+
+/// What the check found, for the summary line.
+#[derive(Default)]
+struct Report {
+    findings: Vec<Finding>,
+    files: usize,
+    widgets: usize,
+    invalid: usize,
+    elsewhere: usize,
+    /// Files that could not be read, parsed or told apart.
+    unchecked: usize,
+}
+
+impl Report {
+    fn problem(&mut self, problem: &Problem) {
+        self.invalid += 1;
+        self.findings.push(Finding::from_problem(problem));
+    }
+
+    /// A file that cannot be checked at all, and why.
+    fn unchecked(&mut self, file: &Path, why: String) {
+        let at = Location {
+            file: file.to_path_buf(),
+            line: None,
+            column: None,
+        };
+        self.unchecked_at(at, why);
+    }
+
+    /// A file that cannot be checked, for a reason at `at`.
+    fn unchecked_at(&mut self, at: Location, why: String) {
+        self.unchecked += 1;
+        self.findings
+            .push(Finding::other(Severity::Error, at, None, why));
+    }
+
+    /// Whether anything failed the check.
+    fn failed(&self) -> bool {
+        self.invalid + self.unchecked > 0
+    }
+}
+
+pub fn run(args: &[String]) -> ExitCode {
+    let options = match parse_args(args) {
+        Ok(Some(options)) => options,
+        Ok(None) => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprint!("handbook-widgets check: {message}\n\n{HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut report = Report::default();
+    // Data files read through a page's data-src, not to be checked (and reported) again.
+    let mut read = HashSet::new();
+    let mut json_files = Vec::new();
+    for input in &options.inputs {
+        let folder = input.is_dir();
+        let root = match (&options.root, folder) {
+            (Some(root), _) => root.clone(),
+            (None, true) => input.clone(),
+            (None, false) => PathBuf::from("."),
+        };
+        let site = Site {
+            root: &root,
+            base_url: options.base_url.as_deref(),
+        };
+        let files = if folder {
+            files_under(input, |p| {
+                is_html(p) || is_markdown(p) || has_extension(p, &["json"])
+            })
+        } else {
+            vec![input.clone()]
+        };
+        for file in files {
+            if has_extension(&file, &["json"]) {
+                json_files.push((file, !folder));
+            } else {
+                check_page(&file, &site, &mut report, &mut read);
+            }
+        }
+    }
+    for (file, named) in json_files {
+        let seen = std::fs::canonicalize(&file).is_ok_and(|f| read.contains(&f));
+        if !seen {
+            check_data_file(&file, named, options.widget, &mut report);
+        }
+    }
+    // A closed pipe (`| head`) is no reason for a message.
+    let _ = std::io::stdout().write_all(output(&report, options.format).as_bytes());
+    if report.failed() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
+    let mut options = Options {
+        inputs: Vec::new(),
+        widget: None,
+        format: Format::Text,
+        root: None,
+        base_url: None,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--widget" => {
+                let name = args.next().ok_or("--widget needs a widget's name")?;
+                options.widget = Some(find_widget(name).ok_or_else(|| {
+                    format!(
+                        "no widget is called `{name}` (widgets: {})",
+                        WIDGET_NAMES.join(", ")
+                    )
+                })?);
+            }
+            "--format" => {
+                options.format = match args.next().map(String::as_str) {
+                    Some("text") => Format::Text,
+                    Some("json") => Format::Json,
+                    Some("github") => Format::Github,
+                    _ => return Err("--format takes text, json or github".to_owned()),
+                };
+            }
+            "--root" => {
+                options.root = Some(PathBuf::from(args.next().ok_or("--root needs a folder")?));
+            }
+            "--base-url" => {
+                let url = args.next().ok_or("--base-url needs a URL")?;
+                options.base_url = Some(url.trim_end_matches('/').to_owned());
+            }
+            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
+            path => {
+                let path = PathBuf::from(path);
+                if !path.exists() {
+                    return Err(format!("{} does not exist", path.display()));
+                }
+                options.inputs.push(path);
+            }
+        }
+    }
+    if options.inputs.is_empty() {
+        return Err("name the files or folders to check".to_owned());
+    }
+    Ok(Some(options))
+}
+
+/// Checks every mount of an HTML or Markdown page.
+fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut HashSet<PathBuf>) {
+    report.files += 1;
+    let text = match std::fs::read_to_string(page) {
+        Ok(text) => text,
+        Err(e) => return report.unchecked(page, format!("the page cannot be read ({e})")),
+    };
+    let markdown = is_markdown(page);
+    let scanned = if markdown {
+        markdown_without_code(&text)
+    } else {
+        text.clone()
+    };
+    let mounts = match collect(&scanned) {
+        Ok((mounts, _)) => mounts,
+        Err(e) => {
+            return report.unchecked(page, format!("the page cannot be parsed as HTML ({e})"))
+        }
+    };
+    let first = report.findings.len();
+    let mut data_files = Vec::new();
+    for mount in &mounts {
+        report.widgets += 1;
+        match check_mount(mount, &text, page, site) {
+            Checked::Valid { origin, .. } => {
+                if let Origin::File(file) = origin {
+                    data_files.push(file);
+                }
+            }
+            Checked::Invalid(problem) => {
+                if problem.location.file != page {
+                    data_files.push(problem.location.file.clone());
+                }
+                report.problem(&problem);
+            }
+            Checked::Elsewhere { location, widget } => {
+                report.elsewhere += 1;
+                report.findings.push(Finding::other(
+                    Severity::Note,
+                    location,
+                    Some(&widget),
+                    format!("the “{widget}” widget's data-src is on another site and is not checked here (give --base-url and --root if it is this site)"),
+                ));
+            }
+        }
+        if let (true, Some((offset, json))) = (markdown, &mount.inline) {
+            if let Some(blank) = blank_line(json) {
+                report.findings.push(Finding::other(
+                    Severity::Warning,
+                    Location::at_offset(page, &text, offset + blank),
+                    Some(&mount.widget_name()),
+                    "a blank line inside a mount ends the HTML block in CommonMark Markdown (Hugo, GitHub, markdown-it, …), which then renders the rest of the JSON as Markdown: remove the blank lines".to_owned(),
+                ));
+            }
+        }
+    }
+    // Each data file read through a data-src counts once, and is not checked on its own again.
+    for file in data_files {
+        if std::fs::canonicalize(file).is_ok_and(|file| read.insert(file)) {
+            report.files += 1;
+        }
+    }
+    // The page's own findings in the order of its lines (a data file's come after them).
+    if let Some(found) = report.findings.get_mut(first..) {
+        found.sort_by_key(|f| (f.location.file != page, f.location.line, f.location.column));
+    }
+}
+
+/// The byte offset of the first blank line inside `text` (not before or after its content).
+fn blank_line(text: &str) -> Option<usize> {
+    let content = text.trim();
+    let start = text.find(content)?;
+    let mut offset = start;
+    for line in content.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Checks a JSON file of widget data; `named` when it was named on the command line, so that
+/// not knowing its widget is an error rather than a sign that it is some other JSON.
+fn check_data_file(
+    file: &Path,
+    named: bool,
+    flag: Option<&'static WidgetDef>,
+    report: &mut Report,
+) {
+    let text = match read_data_file(file) {
+        Ok(text) => text,
+        Err(problem) => {
+            report.files += 1;
+            return report.unchecked(file, problem);
+        }
+    };
+    let def = match flag {
+        Some(def) => def,
+        None => match widget_of(file, &text) {
+            Ok(Some(def)) => def,
+            Ok(None) if !named => return,
+            Ok(None) => {
+                report.files += 1;
+                report.unchecked(
+                    file,
+                    format!(
+                        "which widget's data is this? Add \"$schema\": \"…/schema/<widget>.json\", name the file <name>.<widget>.json, or give --widget (widgets: {})",
+                        WIDGET_NAMES.join(", ")
+                    ),
+                );
+                return;
+            }
+            Err(error) => {
+                report.files += 1;
+                let at = Location::of_json_error(file, &text, None, &error);
+                return report.unchecked_at(at, error.message);
+            }
+        },
+    };
+    report.files += 1;
+    report.widgets += 1;
+    if let Err(error) = (def.render)(&text, &MountOptions::default()) {
+        report.problem(&Problem {
+            location: Location::of_json_error(file, &text, None, &error),
+            widget: def.name.to_owned(),
+            error,
+            data: None,
+        });
+    }
+}
+
+/// The widget a data file names in its `$schema`, else in its file name; `None` when it names
+/// none; an error when its `$schema` names something that is not a widget's schema.
+fn widget_of(file: &Path, text: &str) -> Result<Option<&'static WidgetDef>, DataError> {
+    let schema = serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|v| v.get(SCHEMA_KEY)?.as_str().map(str::to_owned));
+    if let Some(schema) = schema {
+        let last = schema
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default();
+        let name = last.strip_suffix(".json").unwrap_or(last);
+        let name = name.strip_suffix(".schema").unwrap_or(name);
+        return match find_widget(name) {
+            Some(def) => Ok(Some(def)),
+            None => Err(locate_error(
+                text,
+                DataError::new(
+                    ErrorKind::Invalid,
+                    format!(
+                        "`$schema` \"{schema}\" is not a widget's schema: it should end in /schema/<widget>.json, one of {}",
+                        WIDGET_NAMES.join(", ")
+                    ),
+                )
+                .at("$.$schema"),
+            )),
+        };
+    }
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    Ok(WIDGET_NAMES
+        .iter()
+        .find(|name| stem == **name || stem.ends_with(&format!(".{name}")))
+        .and_then(|name| find_widget(name)))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summary(report: &Report) -> String {
+    let warnings = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    let valid = report
+        .widgets
+        .saturating_sub(report.invalid + report.elsewhere);
+    let mut line = format!(
+        "handbook-widgets check: {} in {}: {} valid, {} with errors",
+        plural(report.widgets, "widget", "widgets"),
+        plural(report.files, "file", "files"),
+        valid,
+        report.invalid
+    );
+    if report.elsewhere > 0 {
+        line.push_str(&format!(
+            ", {} left to the browser (data on another site)",
+            report.elsewhere
+        ));
+    }
+    if report.unchecked > 0 {
+        line.push_str(&format!(
+            "; {} could not be checked",
+            plural(report.unchecked, "file", "files")
+        ));
+    }
+    if warnings > 0 {
+        line.push_str(&format!("; {}", plural(warnings, "warning", "warnings")));
+    }
+    line
+}
+
+/// Everything printed on standard output: the findings and the summary line, as `format` asks.
+fn output(report: &Report, format: Format) -> String {
+    let mut out = String::new();
+    match format {
+        Format::Text => {
+            for f in &report.findings {
+                match f.severity {
+                    Severity::Error => outln!(out, "{}: {}", f.location, f.text),
+                    other => outln!(out, "{}: {}: {}", f.location, other.key(), f.text),
+                }
+            }
+            outln!(out, "{}", summary(report));
+        }
+        Format::Github => {
+            for f in &report.findings {
+                let mut properties = vec![format!(
+                    "file={}",
+                    property(&f.location.file.display().to_string())
+                )];
+                if let Some(line) = f.location.line {
+                    properties.push(format!("line={line}"));
+                }
+                if let Some(column) = f.location.column {
+                    properties.push(format!("col={column}"));
+                }
+                if let Some(widget) = &f.widget {
+                    properties.push(format!(
+                        "title={}",
+                        property(&format!("handbook-widgets: {widget}"))
+                    ));
+                }
+                outln!(
+                    out,
+                    "::{} {}::{}",
+                    f.severity.key(),
+                    properties.join(","),
+                    message(&f.text)
+                );
+            }
+            outln!(out, "{}", summary(report));
+        }
+        Format::Json => {
+            let findings: Vec<Value> = report.findings.iter().map(finding_json).collect();
+            let valid = report
+                .widgets
+                .saturating_sub(report.invalid + report.elsewhere);
+            let document = json!({
+                "files": report.files,
+                "widgets": report.widgets,
+                "valid": valid,
+                "invalid": report.invalid,
+                "elsewhere": report.elsewhere,
+                "unchecked": report.unchecked,
+                "findings": findings,
+                "summary": summary(report),
+            });
+            outln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&document).unwrap_or_default()
+            );
+        }
+    }
+    out
+}
+
+fn finding_json(f: &Finding) -> Value {
+    let mut out = json!({
+        "severity": f.severity.key(),
+        "file": f.location.file.display().to_string(),
+        "line": f.location.line,
+        "column": f.location.column,
+        "widget": f.widget,
+        "message": f.text,
+    });
+    if let (Some(map), Some(error)) = (out.as_object_mut(), &f.error) {
+        map.insert("kind".into(), json!(error.kind.key()));
+        map.insert("headline".into(), json!(error.kind.headline()));
+        map.insert("detail".into(), json!(error.message));
+        map.insert("path".into(), json!(error.path));
+        map.insert("data".into(), json!(f.data));
+    }
+    out
+}
+
+/// A GitHub workflow command's message, escaped.
+fn message(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A GitHub workflow command's property value, escaped.
+fn property(text: &str) -> String {
+    message(text).replace(':', "%3A").replace(',', "%2C")
+}

@@ -1,0 +1,464 @@
+//! What `prerender` and `check` share: finding the widget mounts of HTML and Markdown pages,
+//! reading each mount's data as the browser would, and saying where a problem is.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use handbook_widgets::components::error_title;
+use handbook_widgets::model::limits::MAX_BYTES;
+use handbook_widgets::model::{DataError, ErrorKind};
+use handbook_widgets::runtime::source::{missing_data, preset_json, widget};
+use handbook_widgets::runtime::WIDGET_ATTR;
+use handbook_widgets::widgets::{MountOptions, WidgetDef};
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+
+/// One mount as found in a page.
+#[derive(Default)]
+pub struct Mount {
+    /// Its attributes, in the page's order.
+    pub attributes: Vec<(String, String)>,
+    /// Byte offset of the mount's start tag.
+    pub start: usize,
+    /// Byte offset and text of its inline JSON, if it has any.
+    pub inline: Option<(usize, String)>,
+}
+
+impl Mount {
+    /// The value of the attribute `name`, if the mount has it.
+    pub fn attribute(&self, name: &str) -> Option<String> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// The widget it names, trimmed ("" when none).
+    pub fn widget_name(&self) -> String {
+        self.attribute(WIDGET_ATTR)
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    }
+}
+
+/// Where a mount's data is, for messages and for positions in it.
+pub enum Origin {
+    /// Inline JSON starting at this byte offset of the page.
+    Inline(usize),
+    /// A file of the site.
+    File(PathBuf),
+    /// A preset of the bundle.
+    Preset(String),
+}
+
+impl Origin {
+    /// How the browser's error box names it: `inline JSON`, `preset "name"`; `None` for a file,
+    /// whose own name starts the report.
+    pub fn label(&self) -> Option<String> {
+        match self {
+            Self::Inline(_) => Some("inline JSON".to_owned()),
+            Self::File(_) => None,
+            Self::Preset(name) => Some(format!("preset \"{name}\"")),
+        }
+    }
+}
+
+/// How `data-src` addresses map to files.
+pub struct Site<'a> {
+    /// The folder `data-src` paths starting with `/` are read from.
+    pub root: &'a Path,
+    /// The site's own address: a `data-src` starting with it is read from `root`.
+    pub base_url: Option<&'a str>,
+}
+
+/// A file and, when known, a line and column in it (1-based, columns in characters).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// The file, as named on the command line or found under a folder named there.
+    pub file: PathBuf,
+    /// The line, when known.
+    pub line: Option<usize>,
+    /// The column, when known.
+    pub column: Option<usize>,
+}
+
+impl Location {
+    /// Byte `offset` of `text`, the contents of `file`.
+    pub fn at_offset(file: &Path, text: &str, offset: usize) -> Self {
+        let (line, column) = line_column(text, offset);
+        Self {
+            file: file.to_path_buf(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+
+    /// Where `error`'s line and column (counted in the JSON text) fall in `file`, when the
+    /// JSON text is `file` itself (`start` is `None`) or starts at byte `start` of `text`, the
+    /// page that holds it.
+    pub fn of_json_error(file: &Path, text: &str, start: Option<usize>, error: &DataError) -> Self {
+        let Some(start) = start else {
+            return Self {
+                file: file.to_path_buf(),
+                line: error.line,
+                column: error.line.and(error.column),
+            };
+        };
+        let at = Self::at_offset(file, text, start);
+        let (Some(line), Some(column)) = (at.line, at.column) else {
+            return at;
+        };
+        match (error.line, error.column) {
+            (Some(1), Some(c)) => Self {
+                column: Some(column + c - 1),
+                ..at
+            },
+            (Some(l), c) => Self {
+                line: Some(line + l - 1),
+                column: c,
+                ..at
+            },
+            _ => at,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A mount whose widget cannot be shown, and why, in the browser's words.
+pub struct Problem {
+    /// Where: the value at fault, else the mount.
+    pub location: Location,
+    /// The widget the mount names.
+    pub widget: String,
+    /// What is wrong (its `origin` unset: see `data`).
+    pub error: DataError,
+    /// Where the data came from, when not from the file of `location`: `inline JSON`,
+    /// `preset "name"`.
+    pub data: Option<String>,
+}
+
+impl fmt::Display for Problem {
+    /// `location: The “x” widget could not be shown: Headline: message (JSON path $.a, data
+    /// inline JSON)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.headline())?;
+        let place = self.place();
+        if !place.is_empty() {
+            write!(f, " ({place})")?;
+        }
+        Ok(())
+    }
+}
+
+impl Problem {
+    /// `The “x” widget could not be shown: Headline: message`.
+    pub fn headline(&self) -> String {
+        format!(
+            "{}: {}: {}",
+            error_title(Some(&self.widget)),
+            self.error.kind.headline(),
+            self.error.message
+        )
+    }
+
+    /// `JSON path $.a, data inline JSON`, or what part of it is known.
+    pub fn place(&self) -> String {
+        self.error
+            .path
+            .iter()
+            .map(|p| format!("JSON path {p}"))
+            .chain(self.data.iter().map(|o| format!("data {o}")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// What became of checking one mount.
+pub enum Checked {
+    /// Its data renders: what it renders from.
+    Valid {
+        /// The widget.
+        def: &'static WidgetDef,
+        /// Its data.
+        json: String,
+        /// Where the data came from.
+        origin: Origin,
+        /// The mount's options.
+        options: MountOptions,
+    },
+    /// It shows an error box in the browser.
+    Invalid(Box<Problem>),
+    /// Its `data-src` is on another site, which only the browser reads.
+    Elsewhere {
+        /// The mount.
+        location: Location,
+        /// The widget it names.
+        widget: String,
+    },
+}
+
+/// Reads `mount`'s data as the browser would (inline JSON, then `data-src`, then
+/// `data-preset`) and renders its widget, natively, to see whether the browser would show an
+/// error box instead. `html` is the text of `page`, where the mount is.
+pub fn check_mount(mount: &Mount, html: &str, page: &Path, site: &Site<'_>) -> Checked {
+    let name = mount.widget_name();
+    let at_mount = Location::at_offset(page, html, mount.start);
+    let problem = |location: Location, error: DataError, data: Option<String>| {
+        Checked::Invalid(Box::new(Problem {
+            location,
+            widget: name.clone(),
+            error,
+            data,
+        }))
+    };
+    let def = match widget(&name) {
+        Ok(def) => def,
+        Err(e) => return problem(at_mount, e, None),
+    };
+    let options = MountOptions::from_attributes(|a| mount.attribute(a));
+    let (json, origin) = match data(mount, page, site) {
+        Ok(Some(found)) => found,
+        Ok(None) => {
+            return Checked::Elsewhere {
+                location: at_mount,
+                widget: name,
+            }
+        }
+        Err(e) => return problem(at_mount, e, None),
+    };
+    let json = match &origin {
+        Origin::Preset(preset) => match preset_json(def, preset) {
+            Ok(json) => json.as_deref().unwrap_or_default().to_owned(),
+            Err(e) => return problem(at_mount, e, None),
+        },
+        _ => json,
+    };
+    if let Err(e) = (def.render)(&json, &options) {
+        let location = match &origin {
+            Origin::Inline(offset) => Location::of_json_error(page, html, Some(*offset), &e),
+            Origin::File(file) => Location::of_json_error(file, &json, None, &e),
+            Origin::Preset(_) => at_mount,
+        };
+        return problem(location, e, origin.label());
+    }
+    Checked::Valid {
+        def,
+        json,
+        origin,
+        options,
+    }
+}
+
+/// The mount's JSON text and where it came from; `None` when it is on another site.
+fn data(
+    mount: &Mount,
+    page: &Path,
+    site: &Site<'_>,
+) -> Result<Option<(String, Origin)>, DataError> {
+    if let Some((offset, text)) = &mount.inline {
+        return Ok(Some((text.clone(), Origin::Inline(*offset))));
+    }
+    if let Some(src) = mount.attribute("data-src").filter(|s| !s.trim().is_empty()) {
+        let src = src.trim();
+        let local = match site.base_url {
+            Some(base) if src.starts_with(base) => {
+                Some(src.get(base.len()..).unwrap_or_default().to_owned())
+            }
+            _ if src.contains("://") || src.starts_with("//") => None,
+            _ => Some(src.to_owned()),
+        };
+        let Some(local) = local else {
+            return Ok(None);
+        };
+        let path = local.split(['?', '#']).next().unwrap_or_default();
+        let file = match path.strip_prefix('/') {
+            Some(from_root) => site.root.join(from_root),
+            None => page.parent().unwrap_or(site.root).join(path),
+        };
+        let text = read_data_file(&file).map_err(|problem| {
+            DataError::new(ErrorKind::Source, format!("data-src {src}: {problem}"))
+        })?;
+        return Ok(Some((text, Origin::File(file))));
+    }
+    match mount
+        .attribute("data-preset")
+        .filter(|s| !s.trim().is_empty())
+    {
+        Some(preset) => Ok(Some((
+            String::new(),
+            Origin::Preset(preset.trim().to_owned()),
+        ))),
+        None => Err(missing_data()),
+    }
+}
+
+/// The text of a data file, if it is readable and within the widgets' size limit; otherwise
+/// what is wrong with it (`path cannot be read (…)`).
+pub fn read_data_file(file: &Path) -> Result<String, String> {
+    let cannot = |e: std::io::Error| format!("{} cannot be read ({e})", file.display());
+    let size = std::fs::metadata(file).map_err(cannot)?.len();
+    if size > MAX_BYTES as u64 {
+        return Err(format!(
+            "{} is over the widgets' {} MB limit",
+            file.display(),
+            MAX_BYTES / 1_048_576
+        ));
+    }
+    std::fs::read_to_string(file).map_err(cannot)
+}
+
+/// The page's mounts, in document order, and the `src` of its handbook-widgets.js script.
+pub fn collect(
+    html: &str,
+) -> Result<(Vec<Mount>, Option<String>), lol_html::errors::RewritingError> {
+    let mounts = RefCell::new(Vec::<Mount>::new());
+    let script = RefCell::new(None::<String>);
+    let reading = Cell::new(false);
+    let widget_selector = format!("[{WIDGET_ATTR}]");
+    let inline_selector =
+        format!("[{WIDGET_ATTR}] > script[type=\"application/json\"]:not([data-hb-prerendered])");
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!(widget_selector, |el| {
+                    mounts.borrow_mut().push(Mount {
+                        attributes: el
+                            .attributes()
+                            .iter()
+                            .map(|a| (a.name(), a.value()))
+                            .collect(),
+                        start: el.source_location().bytes().start,
+                        inline: None,
+                    });
+                    Ok(())
+                }),
+                element!(inline_selector, |_| {
+                    // Only a mount's first inline script counts, as in the browser.
+                    let mut mounts = mounts.borrow_mut();
+                    let first = mounts.last().is_some_and(|m| m.inline.is_none());
+                    reading.set(first);
+                    if let (true, Some(mount)) = (first, mounts.last_mut()) {
+                        mount.inline = Some((usize::MAX, String::new()));
+                    }
+                    Ok(())
+                }),
+                text!(inline_selector, |t| {
+                    if reading.get() {
+                        if let Some((offset, text)) = mounts
+                            .borrow_mut()
+                            .last_mut()
+                            .and_then(|m| m.inline.as_mut())
+                        {
+                            *offset = (*offset).min(t.source_location().bytes().start);
+                            text.push_str(t.as_str());
+                        }
+                    }
+                    Ok(())
+                }),
+                element!("script[src]", |el| {
+                    if let Some(src) = el.get_attribute("src") {
+                        if src
+                            .split(['?', '#'])
+                            .next()
+                            .is_some_and(|p| p.ends_with("handbook-widgets.js"))
+                        {
+                            script.borrow_mut().get_or_insert(src);
+                        }
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )?;
+    Ok((mounts.into_inner(), script.into_inner()))
+}
+
+/// Markdown text with its code (fenced and indented blocks, code spans) blanked out, byte for
+/// byte and keeping line breaks, so that the HTML mounts in it can be found by [`collect`] at
+/// their own offsets, and mounts shown as examples in code are not taken for real ones.
+pub fn markdown_without_code(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut bytes = markdown.as_bytes().to_vec();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)) {
+            for byte in bytes.get_mut(range).into_iter().flatten() {
+                if *byte != b'\n' {
+                    *byte = b' ';
+                }
+            }
+        }
+    }
+    // Only ASCII bytes were written over whole ranges of the text, so it stays UTF-8; were it
+    // not, the page would be read with its code.
+    String::from_utf8(bytes).unwrap_or_else(|_| markdown.to_owned())
+}
+
+/// Whether `path` is a Markdown page, by its extension.
+pub fn is_markdown(path: &Path) -> bool {
+    has_extension(path, &["md", "markdown", "mdx"])
+}
+
+/// Whether `path` is an HTML page, by its extension.
+pub fn is_html(path: &Path) -> bool {
+    has_extension(path, &["html", "htm"])
+}
+
+/// Whether `path`'s extension is one of `extensions` (ASCII case ignored).
+pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// Every file under `folder` that `wanted` accepts, in a stable order, without following
+/// links and without entering hidden folders, `node_modules` or `target`.
+pub fn files_under(folder: &Path, wanted: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path();
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if kind.is_dir() {
+                if !name.starts_with('.') && name != "node_modules" && name != "target" {
+                    pending.push(path);
+                }
+            } else if kind.is_file() && wanted(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
