@@ -9,6 +9,8 @@
 //! - [`shape`]: the shape of rendered HTML, to hydrate only what was pre-rendered as expected.
 
 pub mod components;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod markdown;
 pub mod model;
 pub mod runtime;

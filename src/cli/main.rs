@@ -1,9 +1,10 @@
 //! `handbook-widgets`, the command-line program: the widgets' own model and components, run at
-//! build time and in a handbook's CI. One subcommand a file: `check` (check.rs), `prerender`
-//! (prerender.rs), `schema` (schema.rs), with what they share in pages.rs; `stylesheet` prints
+//! build time and in a handbook's CI. One subcommand a file: `check` (check.rs), `import`
+//! (import.rs, over the library's import/), `prerender` (prerender.rs), `schema` (schema.rs), with what they share in pages.rs; `stylesheet` prints
 //! the CSS.
 
 mod check;
+mod import;
 mod pages;
 mod prerender;
 mod schema;
@@ -23,6 +24,9 @@ Usage:
       Checks widget data in JSON files and in the mounts of HTML and Markdown pages, and
       prints each problem as `file:line:column: message (JSON path)`; exits with status 1 on
       any error. See `handbook-widgets check --help`.
+  handbook-widgets import <widget> <page.md> [--section HEADING]
+      Drafts a widget's data from a handbook page's Markdown, saying on standard error what
+      it guessed and what it could not read. See `handbook-widgets import --help`.
   handbook-widgets schema <widget> | --out <folder>
       Prints a widget's JSON Schema (draft 2020-12), for editors and other tools; with --out,
       writes every widget's into a folder.
@@ -39,6 +43,7 @@ fn main() -> ExitCode {
     let rest = args.get(1..).unwrap_or_default();
     match args.first().map(String::as_str) {
         Some("check") => check::run(rest),
+        Some("import") => import::run(rest),
         Some("prerender") => prerender::run(rest),
         Some("schema") => schema::run(rest),
         Some("stylesheet") => {

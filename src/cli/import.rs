@@ -1,0 +1,96 @@
+//! `import`: draft widget data from a handbook page's Markdown, on standard output, with what
+//! was guessed and what could not be read on standard error.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use handbook_widgets::import::{import, WIDGETS};
+
+pub const HELP: &str = "\
+Usage: handbook-widgets import <widget> <page.md> [--section HEADING]
+
+Drafts a widget's data from a handbook page written in Markdown (or reStructuredText: a .rst
+page, or a .txt one with RST titles) and prints the JSON on standard output:
+  hiring-timeline   the stages of a hiring process, one per list item: the length, who runs
+                    it, how it happens and whether it is optional, read from the item's words
+                    (\"a 25-minute call with a recruiter\", \"for 45m\", \"may be asked to\");
+                    one variant per \"… Hiring Process\" section
+It reads the section whose heading contains HEADING (any case); without --section, the
+widget's usual headings (\"Hiring process\", \"Hiring plan\", …), else the whole page.
+
+What it guessed and what it could not read are listed on standard error, for review. It never
+writes what the page does not say: a stage whose length the page does not give has none. The
+draft passes the widget's own check (handbook-widgets check) before it is printed.
+
+  handbook-widgets import hiring-timeline content/hiring.md > data/hiring.hiring-timeline.json
+";
+
+pub fn run(args: &[String]) -> ExitCode {
+    let mut positional = Vec::new();
+    let mut section = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => {
+                print!("{HELP}");
+                return ExitCode::SUCCESS;
+            }
+            "--section" => match args.next() {
+                Some(heading) => section = Some(heading.clone()),
+                None => return usage("--section needs a heading's words"),
+            },
+            flag if flag.starts_with('-') => return usage(&format!("unknown option `{flag}`")),
+            other => positional.push(other.to_owned()),
+        }
+    }
+    let [widget, page] = positional.as_slice() else {
+        return usage("name a widget and a page");
+    };
+    if !WIDGETS.contains(&widget.as_str()) {
+        return usage(&format!(
+            "import drafts data for {}, not `{widget}`",
+            WIDGETS.join(", ")
+        ));
+    }
+    let text = match std::fs::read_to_string(page) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("handbook-widgets import: {page} cannot be read ({e})");
+            return ExitCode::FAILURE;
+        }
+    };
+    let name = Path::new(page)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match import(widget, &name, &text, section.as_deref()) {
+        Ok(draft) => {
+            let mut err = String::new();
+            for (heading, lines) in [
+                ("guessed", &draft.notes.guessed),
+                ("not read", &draft.notes.unread),
+            ] {
+                if !lines.is_empty() {
+                    err.push_str(&format!("{page}: {heading}:\n"));
+                    for line in lines {
+                        err.push_str(&format!("  - {line}\n"));
+                    }
+                }
+            }
+            let _ = std::io::stderr().write_all(err.as_bytes());
+            let json = serde_json::to_string_pretty(&draft.json).unwrap_or_default();
+            let _ = writeln!(std::io::stdout(), "{json}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("handbook-widgets import: {page}: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprint!("handbook-widgets import: {message}\n\n{HELP}");
+    ExitCode::from(2)
+}
