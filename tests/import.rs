@@ -361,3 +361,71 @@ fn tables_and_front_matter() {
     assert_eq!(rows[0][0].markdown, "[A](u)");
     assert_eq!(rows[0][1].text, "Ann");
 }
+
+#[test]
+fn mattermost_program_owners_from_nested_lists() {
+    let draft = import(
+        "owner-directory",
+        "004_bf466acef695e6b0.txt",
+        &seed("004_bf466acef695e6b0.txt"),
+        None,
+    )
+    .unwrap();
+    let preset = preset("mattermost-program-management");
+    // The team, its lead ("led by Ian Tien, co-founder & CEO"), every group and program with
+    // its owners, helpers, description, links and "Process to be added" are the preset's.
+    assert_eq!(draft.json["people"], preset["people"]);
+    assert_eq!(draft.json["lead"], preset["lead"]);
+    let documented = |mut groups: Value| {
+        // "documented" is the default the preset writes out.
+        for group in groups.as_array_mut().unwrap() {
+            for program in group["programs"].as_array_mut().unwrap() {
+                let map = program.as_object_mut().unwrap();
+                if map.get("process") == Some(&Value::from("documented")) {
+                    map.remove("process");
+                }
+            }
+        }
+        groups
+    };
+    assert_eq!(
+        documented(draft.json["groups"].clone()),
+        documented(preset["groups"].clone())
+    );
+    // The preset's title and notes add the company's name and the "Where to find us" line.
+    assert_eq!(draft.json["title"], "Program management");
+    assert!(preset["notes"]
+        .as_str()
+        .unwrap()
+        .starts_with(draft.json["notes"].as_str().unwrap()));
+}
+
+#[test]
+fn owners_from_a_table_and_words_for_no_owner() {
+    let page = "# Features\n\n## Ownership\n\n\
+        | Feature | Owner | Backup | Description | Process |\n\
+        | --- | --- | --- | --- | --- |\n\
+        | [Search](https://x.example/search) | Ann Lee | Bo | Finding things | [doc](https://x.example/p) |\n\
+        | Billing | TBD | | Invoices | to be added |\n\
+        | Docs | Shared | | Everyone writes | |\n";
+    let draft = import("owner-directory", "f.md", page, None).unwrap();
+    let programs = &draft.json["groups"][0]["programs"];
+    assert_eq!(draft.json["groups"][0]["title"], "Ownership");
+    assert_eq!(programs[0]["title"], "Search");
+    assert_eq!(programs[0]["owners"], serde_json::json!(["ann"]));
+    assert_eq!(programs[0]["supporting"], serde_json::json!(["bo"]));
+    assert_eq!(programs[0]["links"].as_array().unwrap().len(), 2);
+    assert_eq!(programs[1]["owners"], serde_json::json!([]));
+    assert_eq!(programs[1]["process"], "to-be-added");
+    assert_eq!(programs[2]["shared"], true);
+    // Owners not in a team list are added, with no title, and said so.
+    assert_eq!(
+        draft.json["people"],
+        serde_json::json!([{ "id": "ann", "name": "Ann Lee" }, { "id": "bo", "name": "Bo" }])
+    );
+    assert!(draft
+        .notes
+        .guessed
+        .iter()
+        .any(|g| g == "“Ann Lee” owns a program but is not in a team list: added with no title"));
+}

@@ -5,7 +5,7 @@
 use serde_json::{json, Map, Value};
 
 use super::outline::{squash, Block, Item, Page};
-use super::prose::{self, capitalise, slug, Length};
+use super::prose::{self, capitalise, plain, slug, Length};
 use super::{checked, markdown_of, pick, Notes, Section};
 use crate::model::hiring::{Channel, HiringProcess};
 
@@ -391,31 +391,6 @@ fn title_of(
         None,
         Some(markdown.to_owned()),
     )
-}
-
-/// Plain text of a little Markdown: links as their text, emphasis marks dropped.
-fn plain(markdown: &str) -> String {
-    let mut out = String::new();
-    let mut rest = markdown;
-    while let Some(start) = rest.find('[') {
-        out.push_str(rest.get(..start).unwrap_or_default());
-        let after = rest.get(start + 1..).unwrap_or_default();
-        match after.find("](").and_then(|mid| {
-            let close = after.get(mid..)?.find(')')? + mid;
-            Some((after.get(..mid)?, close))
-        }) {
-            Some((label, close)) => {
-                out.push_str(label);
-                rest = after.get(close + 1..).unwrap_or_default();
-            }
-            None => {
-                out.push('[');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    squash(&out.replace(['*', '_', '`'], ""))
 }
 
 /// A title without its length ("for 45m"), optional mark or closing punctuation, capitalised.

@@ -5,6 +5,7 @@
 
 pub mod hiring;
 pub mod outline;
+pub mod owners;
 pub mod prose;
 
 use serde_json::Value;
@@ -43,7 +44,7 @@ pub struct Draft {
 }
 
 /// The widgets `import` can draft data for.
-pub const WIDGETS: [&str; 1] = [hiring::NAME];
+pub const WIDGETS: [&str; 2] = [hiring::NAME, owners::NAME];
 
 /// Drafts data for `widget` from the page `text` (named `file_name`, whose extension tells
 /// Markdown from reStructuredText), from the sections whose heading contains `section`
@@ -59,6 +60,7 @@ pub fn import(
     let mut notes = Notes::default();
     let json = match widget {
         hiring::NAME => hiring::import(&page, section, &mut notes)?,
+        owners::NAME => owners::import(&page, section, &mut notes)?,
         _ => {
             return Err(format!(
                 "import cannot draft data for `{widget}` (it can for: {})",
@@ -209,6 +211,19 @@ fn innermost(sections: Vec<Section<'_>>) -> Vec<Section<'_>> {
         .filter(|s| !sections.iter().any(|other| holds(s, other)))
         .copied()
         .collect()
+}
+
+/// The page's introduction: the blocks before its first heading other than its title.
+pub fn introduction(page: &Page) -> String {
+    let blocks = match page.blocks.first() {
+        Some(Block::Heading { level: 1, .. }) => page.blocks.get(1..).unwrap_or_default(),
+        _ => &page.blocks,
+    };
+    let end = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { .. }))
+        .unwrap_or(blocks.len());
+    markdown_of(blocks.get(..end).unwrap_or_default())
 }
 
 /// Markdown for blocks, as the data's Markdown fields take it.

@@ -3,6 +3,7 @@
 //! is optional ("may be asked to", "(optional)") and how it happens (a video call, an email).
 //! Each reader returns the words it read, so the import can say what it took from where.
 
+use super::outline::squash;
 use crate::model::hiring::Channel;
 use crate::model::length::{parse_span, Amount};
 
@@ -357,4 +358,47 @@ pub fn slug(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// Plain text of a little Markdown: links as their text, emphasis marks dropped.
+pub fn plain(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut rest = markdown;
+    while let Some(start) = rest.find('[') {
+        out.push_str(rest.get(..start).unwrap_or_default());
+        let after = rest.get(start + 1..).unwrap_or_default();
+        match after.find("](").and_then(|mid| {
+            let close = after.get(mid..)?.find(')')? + mid;
+            Some((after.get(..mid)?, close))
+        }) {
+            Some((label, close)) => {
+                out.push_str(label);
+                rest = after.get(close + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    // Emphasis marks go; an underscore inside a word ("a_b" in an address) stays.
+    let chars: Vec<char> = out.chars().collect();
+    let kept: String = chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| match c {
+            '*' | '`' => false,
+            '_' => {
+                let word = |j: Option<usize>| {
+                    j.and_then(|j| chars.get(j))
+                        .is_some_and(|c| c.is_alphanumeric())
+                };
+                word(i.checked_sub(1)) && word(Some(i + 1))
+            }
+            _ => true,
+        })
+        .map(|(_, c)| *c)
+        .collect();
+    squash(&kept)
 }
