@@ -429,3 +429,107 @@ fn owners_from_a_table_and_words_for_no_owner() {
         .iter()
         .any(|g| g == "“Ann Lee” owns a program but is not in a team list: added with no title"));
 }
+
+/// Each level's (title, grade, reports to, experience, next steps by title, section titles),
+/// text compared without case, Markdown escapes or links.
+fn level_facts(ladder: &Value) -> Vec<String> {
+    let levels = ladder["levels"].as_array().unwrap();
+    let title_of = |id: &Value| {
+        levels
+            .iter()
+            .find(|l| l["id"] == *id)
+            .map(|l| l["title"].as_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    let plain = |v: &Value| {
+        let text = v
+            .as_str()
+            .unwrap_or_default()
+            .to_lowercase()
+            .replace('\\', "");
+        handbook_widgets::import::prose::plain(&text)
+    };
+    levels
+        .iter()
+        .map(|l| {
+            let next: Vec<String> = l["next"].as_array().map(|n| n.iter().map(title_of).collect()).unwrap_or_default();
+            let sections: Vec<&str> = l["sections"]
+                .as_array()
+                .map(|s| s.iter().map(|s| s["title"].as_str().unwrap()).collect())
+                .unwrap_or_default();
+            format!(
+                "{} | grade {} | reports to {} | experience {} | next {next:?} | sections {sections:?}",
+                l["title"].as_str().unwrap(),
+                l["grade"],
+                plain(&l["reportsTo"]),
+                plain(&l["experience"]),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn mattermost_levels_from_a_heading_per_level() {
+    let draft = import(
+        "level-comparison",
+        "001_0d0926c03af2f7b0.txt",
+        &seed("001_0d0926c03af2f7b0.txt"),
+        None,
+    )
+    .unwrap();
+    let preset = preset("mattermost-pm-levels");
+    assert_eq!(level_facts(&draft.json), level_facts(&preset));
+    // Each level's prose is its summary, paragraph for paragraph.
+    for (d, p) in draft.json["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(preset["levels"].as_array().unwrap())
+    {
+        assert_eq!(
+            d["summary"].as_str().unwrap().replace('\\', ""),
+            p["summary"],
+            "{}",
+            p["title"]
+        );
+    }
+}
+
+#[test]
+fn gitlab_levels_with_grades_next_steps_and_experience() {
+    let draft = import(
+        "level-comparison",
+        "003_a6693679931841a2.txt",
+        &seed("003_a6693679931841a2.txt"),
+        None,
+    )
+    .unwrap();
+    let facts = level_facts(&draft.json);
+    let expected: Vec<String> = level_facts(&preset("gitlab-pm-leadership-levels"))
+        .into_iter()
+        .map(|f| {
+            // The preset adds sections from elsewhere on the page (the Group Manager's
+            // performance indicators) and sets the Responsibilities' closing note apart; the
+            // page's own sections are read as they stand.
+            f.replace(", \"Notes\"", "")
+                .replace(", \"Activities\", \"Performance Indicators\"", "")
+        })
+        .collect();
+    assert_eq!(facts, expected);
+    // The sections' items, and the hiring processes left to `import hiring-timeline`.
+    let gmp = &draft.json["levels"][0];
+    assert_eq!(
+        gmp["sections"][2]["items"].as_array().unwrap().len(),
+        3,
+        "specialties"
+    );
+    assert_eq!(
+        draft
+            .notes
+            .unread
+            .iter()
+            .filter(|u| u.contains("is a hiring process"))
+            .count(),
+        5
+    );
+}

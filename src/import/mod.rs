@@ -4,6 +4,7 @@
 //! the page does not say. The draft is checked with the widget's own parser before it is given.
 
 pub mod hiring;
+pub mod levels;
 pub mod outline;
 pub mod owners;
 pub mod prose;
@@ -44,7 +45,7 @@ pub struct Draft {
 }
 
 /// The widgets `import` can draft data for.
-pub const WIDGETS: [&str; 2] = [hiring::NAME, owners::NAME];
+pub const WIDGETS: [&str; 3] = [hiring::NAME, levels::NAME, owners::NAME];
 
 /// Drafts data for `widget` from the page `text` (named `file_name`, whose extension tells
 /// Markdown from reStructuredText), from the sections whose heading contains `section`
@@ -60,6 +61,7 @@ pub fn import(
     let mut notes = Notes::default();
     let json = match widget {
         hiring::NAME => hiring::import(&page, section, &mut notes)?,
+        levels::NAME => levels::import(&page, section, &mut notes)?,
         owners::NAME => owners::import(&page, section, &mut notes)?,
         _ => {
             return Err(format!(
