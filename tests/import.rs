@@ -533,3 +533,108 @@ fn gitlab_levels_with_grades_next_steps_and_experience() {
         5
     );
 }
+
+/// Each item of a checklist's phase as an indented line, Markdown escapes and entities undone,
+/// with "[optional]" and "[owner: …]" marks.
+fn checklist_lines(phase: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pending: Vec<(usize, &Value)> = phase["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .map(|i| (0, i))
+        .collect();
+    while let Some((depth, item)) = pending.pop() {
+        let text = item["text"]
+            .as_str()
+            .unwrap()
+            .replace('\\', "")
+            .replace("&gt;", ">");
+        let mut line = format!("{}{text}", "  ".repeat(depth));
+        if item["optional"] == true {
+            line.push_str(" [optional]");
+        }
+        if let Some(owner) = item["owner"].as_str() {
+            line.push_str(&format!(" [owner: {owner}]"));
+        }
+        out.push(line);
+        if let Some(children) = item["children"].as_array() {
+            pending.extend(children.iter().rev().map(|c| (depth + 1, c)));
+        }
+    }
+    out
+}
+
+#[test]
+fn mattermost_onboarding_phases_items_and_training() {
+    let draft = import(
+        "onboarding-checklist",
+        "001_0d0926c03af2f7b0.txt",
+        &seed("001_0d0926c03af2f7b0.txt"),
+        None,
+    )
+    .unwrap();
+    let preset = preset("mattermost-pm-onboarding");
+    let (dp, pp) = (
+        draft.json["phases"].as_array().unwrap(),
+        preset["phases"].as_array().unwrap(),
+    );
+    assert_eq!(dp.len(), pp.len());
+    for (d, p) in dp.iter().zip(pp) {
+        for field in ["id", "title", "objective", "dueDay"] {
+            assert_eq!(d[field], p[field], "{}: {field}", p["title"]);
+        }
+        let training: Vec<String> = d["training"]
+            .as_array()
+            .map(|t| {
+                t.iter()
+                    .map(|t| t.as_str().unwrap().replace('\\', ""))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let expected: Vec<String> = p["training"]
+            .as_array()
+            .map(|t| t.iter().map(|t| t.as_str().unwrap().to_owned()).collect())
+            .unwrap_or_default();
+        assert_eq!(training, expected, "{}: training", p["title"]);
+        let mut expected = checklist_lines(p);
+        if p["id"] == "first-day" {
+            // The page says "Optionally"; the preset, written before items could be optional,
+            // counts it like the others.
+            for line in &mut expected {
+                if line.trim_start().starts_with("Optionally") {
+                    line.push_str(" [optional]");
+                }
+            }
+        }
+        assert_eq!(checklist_lines(d), expected, "{}: items", p["title"]);
+    }
+    // The 169 items the preset counts, every one of them.
+    let count: usize = dp.iter().map(|p| checklist_lines(p).len()).sum();
+    assert_eq!(count, 169);
+}
+
+#[test]
+fn task_lists_owners_optional_items_and_days() {
+    let page = "# Onboarding\n\n## Day 1\n\n- [ ] Manager: order a laptop\n- [ ] New hire: sign the contract\n  - [ ] Optional: read the history page\n\n## Week 2\n\nTasks:\n\n1. [x] Ship a change\n\n## Background\n\nNothing to do here.\n";
+    let draft = import("onboarding-checklist", "o.md", page, None).unwrap();
+    let phases = draft.json["phases"].as_array().unwrap();
+    assert_eq!(phases.len(), 2);
+    assert_eq!(phases[0]["dueDay"], 0);
+    assert_eq!(phases[1]["dueDay"], 14);
+    assert_eq!(
+        checklist_lines(&phases[0]),
+        [
+            "order a laptop [owner: Manager]",
+            "sign the contract [owner: New hire]",
+            "  read the history page [optional]"
+        ]
+    );
+    assert_eq!(checklist_lines(&phases[1]), ["Ship a change"]);
+    assert!(draft
+        .notes
+        .unread
+        .iter()
+        .any(|u| u == "“Background” has no list of things to do"));
+}

@@ -12,16 +12,29 @@ Usage: handbook-widgets import <widget> <page.md> [--section HEADING]
 
 Drafts a widget's data from a handbook page written in Markdown (or reStructuredText: a .rst
 page, or a .txt one with RST titles) and prints the JSON on standard output:
-  hiring-timeline   the stages of a hiring process, one per list item: the length, who runs
-                    it, how it happens and whether it is optional, read from the item's words
-                    (\"a 25-minute call with a recruiter\", \"for 45m\", \"may be asked to\");
-                    one variant per \"… Hiring Process\" section
+  hiring-timeline       the stages of a hiring process, one per list item: the length, who
+                        runs it, how it happens and whether it is optional, read from the
+                        item's words (\"a 25-minute call with a recruiter\", \"for 45m\", \"may be
+                        asked to\"); one variant per \"… Hiring Process\" section
+  level-comparison      one level per heading under \"Levels\": its prose as the summary, its
+                        sub-headings as sections, \"Job Grade\" as the grade, \"Career Ladder\" as
+                        the next step, requirements that count years as the experience
+  owner-directory       the team from a \"Who we are\" list (\"Name: Title\", \"led by Name\") and
+                        the programs from a list (\"(Owner) Program: what it is\", nested links,
+                        \"Process to be added\") or a table with an Owner column
+  onboarding-checklist  one phase per heading under \"Onboarding\" (\"First Week\", \"Day 1\"): its
+                        \"Objective:\", \"Training focus:\" and nested or task lists, a label
+                        before a list (\"Team:\") as a parent item, \"Optionally …\" as optional,
+                        \"Manager: …\" as the owner
+
 It reads the section whose heading contains HEADING (any case); without --section, the
-widget's usual headings (\"Hiring process\", \"Hiring plan\", …), else the whole page.
+widget's usual headings (\"Hiring process\", \"Levels\", \"Programs\", \"Onboarding\", …), else
+the whole page.
 
 What it guessed and what it could not read are listed on standard error, for review. It never
-writes what the page does not say: a stage whose length the page does not give has none. The
-draft passes the widget's own check (handbook-widgets check) before it is printed.
+writes what the page does not say: a stage whose length the page does not give has none, a
+program whose owner it does not name has none. The draft passes the widget's own check
+(handbook-widgets check) before it is printed.
 
   handbook-widgets import hiring-timeline content/hiring.md > data/hiring.hiring-timeline.json
 ";

@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 
 use super::outline::{squash, Block, Page};
 use super::prose::{capitalise, plain, slug};
-use super::{checked, introduction, list_markdown, pick, Notes, Section};
+use super::{checked, introduction, list_markdown_at, pick, Notes, Section};
 use crate::model::levels::Ladder;
 
 /// The widget this drafts data for.
@@ -314,7 +314,7 @@ fn section_items(blocks: &[Block]) -> Vec<String> {
                                 let mut text = item.markdown.clone();
                                 if !item.children.is_empty() {
                                     text.push('\n');
-                                    text.push_str(&list_markdown(&item.children, false));
+                                    text.push_str(&list_markdown_at(&item.children, false, 1));
                                 }
                                 items.push(text);
                             }

@@ -3,6 +3,7 @@
 //! ([`prose`]), and says what it guessed and what it could not read; it never writes what
 //! the page does not say. The draft is checked with the widget's own parser before it is given.
 
+pub mod checklist;
 pub mod hiring;
 pub mod levels;
 pub mod outline;
@@ -45,7 +46,7 @@ pub struct Draft {
 }
 
 /// The widgets `import` can draft data for.
-pub const WIDGETS: [&str; 3] = [hiring::NAME, levels::NAME, owners::NAME];
+pub const WIDGETS: [&str; 4] = [hiring::NAME, levels::NAME, owners::NAME, checklist::NAME];
 
 /// Drafts data for `widget` from the page `text` (named `file_name`, whose extension tells
 /// Markdown from reStructuredText), from the sections whose heading contains `section`
@@ -63,6 +64,7 @@ pub fn import(
         hiring::NAME => hiring::import(&page, section, &mut notes)?,
         levels::NAME => levels::import(&page, section, &mut notes)?,
         owners::NAME => owners::import(&page, section, &mut notes)?,
+        checklist::NAME => checklist::import(&page, section, &mut notes)?,
         _ => {
             return Err(format!(
                 "import cannot draft data for `{widget}` (it can for: {})",
@@ -257,15 +259,20 @@ pub fn markdown_of(blocks: &[Block]) -> String {
 
 /// A list as Markdown, nested items indented, without recursion.
 pub fn list_markdown(items: &[Item], ordered: bool) -> String {
+    list_markdown_at(items, ordered, 0)
+}
+
+/// [`list_markdown`] indented `depth` levels (two spaces each), as a nested list.
+pub fn list_markdown_at(items: &[Item], ordered: bool, depth: usize) -> String {
     let mut lines = Vec::new();
     let mut pending: Vec<(usize, usize, &Item)> = items
         .iter()
         .enumerate()
         .rev()
-        .map(|(i, item)| (0, i, item))
+        .map(|(i, item)| (depth, i, item))
         .collect();
-    while let Some((depth, index, item)) = pending.pop() {
-        let marker = if ordered && depth == 0 {
+    while let Some((level, index, item)) = pending.pop() {
+        let marker = if ordered && level == depth {
             format!("{}.", index + 1)
         } else {
             "-".to_owned()
@@ -277,7 +284,7 @@ pub fn list_markdown(items: &[Item], ordered: bool) -> String {
         };
         lines.push(format!(
             "{}{marker} {task}{}",
-            "  ".repeat(depth),
+            "  ".repeat(level),
             item.markdown
         ));
         pending.extend(
@@ -285,7 +292,7 @@ pub fn list_markdown(items: &[Item], ordered: bool) -> String {
                 .iter()
                 .enumerate()
                 .rev()
-                .map(|(i, child)| (depth + 1, i, child)),
+                .map(|(i, child)| (level + 1, i, child)),
         );
     }
     lines.join("\n")
