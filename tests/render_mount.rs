@@ -181,3 +181,20 @@ fn the_error_kind_is_exposed_for_css_and_tests() {
     let html = mount("hiring-timeline", inline("{"));
     assert!(html.contains("data-error-kind=\"malformed\""), "{html}");
 }
+
+#[test]
+fn the_error_position_is_exposed_for_tools() {
+    // "fifty" starts on line 3, column 14 of this text.
+    let html = mount(
+        "hiring-timeline",
+        inline("{ \"title\": \"T\", \"variants\": [{ \"id\": \"a\", \"label\": \"A\",\n  \"stages\": [\n  { \"title\": \"Call\", \"minutes\": \"fifty\" }] }] }"),
+    );
+    assert!(html.contains("data-line=\"3\""), "{html}");
+    assert!(html.contains("data-column=\"33\""), "{html}");
+    // Without a position, neither attribute.
+    let html = mount("no-such-widget", inline("{}"));
+    assert!(
+        html.contains("role=\"alert\"") && !html.contains("data-line"),
+        "{html}"
+    );
+}

@@ -25,13 +25,17 @@ pub fn title(widget: Option<&str>) -> String {
     }
 }
 
-/// A `role="alert"` box naming the problem, the JSON path, line and column, and the data's origin.
+/// A `role="alert"` box naming the problem, the JSON path, line and column, and the data's
+/// origin; the line and column are also in `data-line` and `data-column`, for tools (the
+/// gallery's playground goes to them).
 #[component]
 pub fn ErrorNotice(props: &ErrorNoticeProps) -> Html {
     let error = &props.error;
     let what = title(props.widget.as_deref());
     html! {
-        <div class="hb-error" role="alert" data-error-kind={error.kind.key()}>
+        <div class="hb-error" role="alert" data-error-kind={error.kind.key()}
+            data-line={error.line.map(|l| l.to_string())}
+            data-column={error.line.and(error.column).map(|c| c.to_string())}>
             <p class="hb-error__title"><strong>{ what }</strong>{ ": " }{ error.kind.headline() }</p>
             <p class="hb-error__message">{ &error.message }</p>
             if error.path.is_some() || error.line.is_some() || error.origin.is_some() {
