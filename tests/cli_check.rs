@@ -83,8 +83,12 @@ and neither is `<div data-hb-widget="nothing"></div>` in a code span.
             1,
         ),
     );
-    // Not widget data, and in a folder that is not searched.
+    // Not widget data: no "$schema", another tool's, and in a folder that is not searched.
     write("package.json", "{ \"name\": \"handbook\" }");
+    write(
+        "tsconfig.json",
+        "{ \"$schema\": \"https://json.schemastore.org/tsconfig.json\", \"compilerOptions\": {} }",
+    );
     write("node_modules/x/x.hiring-timeline.json", "{");
     root
 }
@@ -182,6 +186,19 @@ fn a_json_file_must_say_which_widget_it_is_for() {
     assert_eq!(status, 1);
     assert!(
         out.starts_with("named.json:2:14: `$schema` \"https://example.com/schema/hiring.json\" is not a widget's schema"),
+        "{out}"
+    );
+    // A near miss is a typo, even under a folder.
+    std::fs::create_dir_all(repo.join("typo")).unwrap();
+    std::fs::write(
+        repo.join("typo/data.json"),
+        "{ \"$schema\": \"../schema/hiring-timline.json\", \"title\": \"T\" }",
+    )
+    .unwrap();
+    let (status, out) = check(&repo, &["typo"]);
+    assert_eq!(status, 1);
+    assert!(
+        out.starts_with("typo/data.json:1:14: `$schema` \"../schema/hiring-timline.json\" is not a widget's schema: did you mean …/schema/hiring-timeline.json?"),
         "{out}"
     );
     let (status, out) = check(&repo, &["named.json", "--widget", "hiring-timeline"]);

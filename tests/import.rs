@@ -251,6 +251,21 @@ fn prose_lengths_interviewers_and_marks() {
 }
 
 #[test]
+fn facts_in_nested_items_belong_to_their_stage() {
+    let page = "## Hiring process\n\n1. Technical interview\n   - 60 minutes, with two engineers\n   - Optional for interns\n2. Offer\n";
+    let draft = import("hiring-timeline", "p.md", page, None).unwrap();
+    let stage = &draft.json["variants"][0]["stages"][0];
+    assert_eq!(stage["title"], "Technical interview");
+    assert_eq!(stage["minutes"], 60);
+    assert_eq!(stage["runBy"], "Two engineers");
+    assert_eq!(stage["optional"], true);
+    assert_eq!(
+        stage["description"],
+        "- 60 minutes, with two engineers\n- Optional for interns"
+    );
+}
+
+#[test]
 fn a_section_is_picked_by_heading_and_a_missing_one_is_named() {
     let page = "# Team\n\n## Hiring\n\n- Call\n\n## Interns\n\n- Chat (30 min)\n";
     let draft = import("hiring-timeline", "p.md", page, Some("interns")).unwrap();
@@ -637,4 +652,41 @@ fn task_lists_owners_optional_items_and_days() {
         .unread
         .iter()
         .any(|u| u == "“Background” has no list of things to do"));
+}
+
+#[test]
+fn odd_pages_give_a_draft_or_a_reason_never_a_panic() {
+    let deep: String = (0..40)
+        .map(|d| format!("{}- level {d}\n", "  ".repeat(d)))
+        .collect();
+    let long: String = (0..6000)
+        .map(|i| format!("- (Ann) Item {i}: a 30 minute call\n"))
+        .collect();
+    let pages = [
+        String::new(),
+        "# Only a title\n".to_owned(),
+        "## Onboarding\n\n### Day 1\n\n".to_owned() + &deep,
+        "## Hiring process\n\n".to_owned() + &deep,
+        "## Programs\n\n".to_owned() + &long,
+        "## Onboarding\n\n### Week 1\n\n".to_owned() + &long,
+        "## Levels\n\n### ١\n\nنص\n\n### 🚀 Two\n\n- émoji 🎉 for 45m\n".to_owned(),
+        "## Programs\n\n| Program | Owner |\n| --- | --- |\n| A |\n| | Bo |\n".to_owned(),
+        "## Hiring process\n\n- **\n- [](\n- (\n- 99999999999999999999 minutes\n- 1.5.5 h\n"
+            .to_owned(),
+    ];
+    for page in &pages {
+        for widget in handbook_widgets::import::WIDGETS {
+            let result = common::on_small_stack({
+                let page = page.clone();
+                move || import(widget, "page.md", &page, None).map(|d| d.json)
+            });
+            match result {
+                Ok(json) => assert!(json.is_object(), "{widget}"),
+                Err(reason) => assert!(
+                    !reason.contains("import's mistake"),
+                    "{widget}: {reason}\n{page}"
+                ),
+            }
+        }
+    }
 }

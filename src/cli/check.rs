@@ -398,7 +398,9 @@ fn check_data_file(
                 );
                 return;
             }
-            Err(error) => {
+            // Under a folder, a "$schema" far from any widget's is some other tool's file.
+            Err((_, false)) if !named => return,
+            Err((error, _)) => {
                 report.files += 1;
                 let at = Location::of_json_error(file, &text, None, &error);
                 return report.unchecked_at(at, error.message);
@@ -418,8 +420,9 @@ fn check_data_file(
 }
 
 /// The widget a data file names in its `$schema`, else in its file name; `None` when it names
-/// none; an error when its `$schema` names something that is not a widget's schema.
-fn widget_of(file: &Path, text: &str) -> Result<Option<&'static WidgetDef>, DataError> {
+/// none; an error when its `$schema` names something that is not a widget's schema, with
+/// whether that name is close to a widget's (a typo rather than another tool's schema).
+fn widget_of(file: &Path, text: &str) -> Result<Option<&'static WidgetDef>, (DataError, bool)> {
     let schema = serde_json::from_str::<Value>(text)
         .ok()
         .and_then(|v| v.get(SCHEMA_KEY)?.as_str().map(str::to_owned));
@@ -433,18 +436,27 @@ fn widget_of(file: &Path, text: &str) -> Result<Option<&'static WidgetDef>, Data
             .unwrap_or_default();
         let name = last.strip_suffix(".json").unwrap_or(last);
         let name = name.strip_suffix(".schema").unwrap_or(name);
+        let close = WIDGET_NAMES.iter().find(|w| distance(name, w) <= 3);
         return match find_widget(name) {
             Some(def) => Ok(Some(def)),
-            None => Err(locate_error(
-                text,
-                DataError::new(
-                    ErrorKind::Invalid,
-                    format!(
-                        "`$schema` \"{schema}\" is not a widget's schema: it should end in /schema/<widget>.json, one of {}",
-                        WIDGET_NAMES.join(", ")
-                    ),
-                )
-                .at("$.$schema"),
+            None => Err((
+                locate_error(
+                    text,
+                    DataError::new(
+                        ErrorKind::Invalid,
+                        match close {
+                            Some(w) => format!(
+                                "`$schema` \"{schema}\" is not a widget's schema: did you mean …/schema/{w}.json?"
+                            ),
+                            None => format!(
+                                "`$schema` \"{schema}\" is not a widget's schema: it should end in /schema/<widget>.json, one of {}",
+                                WIDGET_NAMES.join(", ")
+                            ),
+                        },
+                    )
+                    .at("$.$schema"),
+                ),
+                close.is_some(),
             )),
         };
     }
@@ -456,6 +468,30 @@ fn widget_of(file: &Path, text: &str) -> Result<Option<&'static WidgetDef>, Data
         .iter()
         .find(|name| stem == **name || stem.ends_with(&format!(".{name}")))
         .and_then(|name| find_widget(name)))
+}
+
+/// The edit distance between two short names (Levenshtein, by characters).
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row.first().copied().unwrap_or_default();
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or_default();
+            let left = row.get(j).copied().unwrap_or_default();
+            let value = (above + 1)
+                .min(left + 1)
+                .min(previous + usize::from(ca != *cb));
+            previous = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or_default()
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

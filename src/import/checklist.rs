@@ -6,7 +6,7 @@
 use serde_json::{json, Map, Value};
 
 use super::outline::{Block, Item, Page};
-use super::prose::{plain, slug};
+use super::prose::{plain, slug, unique_ids};
 use super::{checked, introduction, list_markdown_at, markdown_of, pick, Notes, Section};
 use crate::model::checklist::Checklist;
 
@@ -68,9 +68,10 @@ pub fn import(page: &Page, query: Option<&str>, notes: &mut Notes) -> Result<Val
             parts.extend(children);
         }
     }
+    let ids = unique_ids(parts.iter().map(|p| p.heading), "phase");
     let mut phases = Vec::new();
-    for part in &parts {
-        match phase(part, notes) {
+    for (part, id) in parts.iter().zip(&ids) {
+        match phase(part, id, notes) {
             Some(p) => phases.push(Value::Object(p)),
             None => notes.unread(format!("“{}” has no list of things to do", part.heading)),
         }
@@ -91,7 +92,9 @@ pub fn import(page: &Page, query: Option<&str>, notes: &mut Notes) -> Result<Val
         Some(t) => t.clone(),
         None => heading.to_owned(),
     };
-    let id = slug(&title);
+    let id = Some(slug(&title))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "onboarding".to_owned());
     notes.guess(format!(
         "title “{title}” and id “{id}” (ticks are saved under the id: keep it once published)"
     ));
@@ -115,8 +118,8 @@ fn label(block: &Block) -> Option<&str> {
     (text.split_whitespace().count() <= 6).then_some(text.trim())
 }
 
-/// One phase from its section; `None` when it has nothing to do.
-fn phase(part: &Section<'_>, notes: &mut Notes) -> Option<Map<String, Value>> {
+/// One phase from its section, with its `id`; `None` when it has nothing to do.
+fn phase(part: &Section<'_>, id: &str, notes: &mut Notes) -> Option<Map<String, Value>> {
     let title = part.heading.to_owned();
     let blocks = part.blocks;
     let has_task_label = blocks
@@ -195,7 +198,7 @@ fn phase(part: &Section<'_>, notes: &mut Notes) -> Option<Map<String, Value>> {
         return None;
     }
     let mut out = Map::new();
-    out.insert("id".into(), json!(slug(&title)));
+    out.insert("id".into(), json!(id));
     out.insert("title".into(), json!(title));
     if let Some(o) = objective {
         out.insert("objective".into(), json!(o));

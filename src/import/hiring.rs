@@ -5,7 +5,7 @@
 use serde_json::{json, Map, Value};
 
 use super::outline::{squash, Block, Item, Page};
-use super::prose::{self, capitalise, plain, slug, Length};
+use super::prose::{self, capitalise, plain, unique_ids, Length};
 use super::{checked, markdown_of, pick, Notes, Section};
 use crate::model::hiring::{Channel, HiringProcess};
 
@@ -80,10 +80,13 @@ pub fn import(page: &Page, query: Option<&str>, notes: &mut Notes) -> Result<Val
         }
     }
     let single = parts.len() == 1;
+    let ids = unique_ids(parts.iter().map(|(label, _)| label.as_str()), "variant");
     let mut variants = Vec::new();
+    // Sections whose list has no item with words in it.
+    let mut wordless: Vec<&str> = Vec::new();
     let mut process_notes = None;
     let mut footnotes = None;
-    for (label, section) in &parts {
+    for ((label, section), id) in parts.iter().zip(&ids) {
         let blocks = if single {
             section.blocks
         } else {
@@ -105,12 +108,16 @@ pub fn import(page: &Page, query: Option<&str>, notes: &mut Notes) -> Result<Val
         let stages: Vec<Value> = items
             .iter()
             .enumerate()
-            .map(|(i, item)| stage(item, &format!("{label}, stage {}", i + 1), notes))
+            .filter_map(|(i, item)| stage(item, &format!("{label}, stage {}", i + 1), notes))
             .collect();
+        if stages.is_empty() {
+            wordless.push(section.heading);
+            continue;
+        }
         let intro = markdown_of(before);
         let outro = markdown_of(after);
         let mut variant = Map::new();
-        variant.insert("id".into(), json!(slug(label)));
+        variant.insert("id".into(), json!(id));
         variant.insert("label".into(), json!(label));
         if single {
             process_notes = (!intro.is_empty()).then_some(intro);
@@ -127,6 +134,11 @@ pub fn import(page: &Page, query: Option<&str>, notes: &mut Notes) -> Result<Val
         }
         variant.insert("stages".into(), Value::Array(stages));
         variants.push(Value::Object(variant));
+    }
+    if let (true, Some(heading)) = (variants.is_empty(), wordless.first()) {
+        return Err(format!(
+            "the list under “{heading}” has no item with words to name a stage by"
+        ));
     }
     if variants.is_empty() {
         return Err(format!(
@@ -206,10 +218,34 @@ fn matched_words(heading: &str, matched: &str) -> String {
         .map_or_else(|| heading.to_owned(), str::to_owned)
 }
 
-/// A stage from one list item; `name` says which, in notes.
-fn stage(item: &Item, name: &str, notes: &mut Notes) -> Value {
+/// A stage from one list item; `name` says which, in notes. `None` for an item without words.
+fn stage(item: &Item, name: &str, notes: &mut Notes) -> Option<Value> {
     let (title, label_channel, description) = title_of(item, notes, name);
-    let text = &item.text;
+    if !title.chars().any(char::is_alphanumeric) {
+        notes.unread(format!(
+            "{name}: “{}” has no words to name a stage by",
+            item.markdown
+        ));
+        return None;
+    }
+    // The facts may be in the item's nested items too ("- 60 minutes, with two engineers").
+    let mut words = vec![item.text.clone()];
+    let mut pending: Vec<&Item> = item.children.iter().rev().collect();
+    while let Some(child) = pending.pop() {
+        words.push(child.text.clone());
+        pending.extend(child.children.iter().rev());
+    }
+    let text = &words.join(". ");
+    let description = match (description, item.children.is_empty()) {
+        (d, true) => d,
+        (d, false) => {
+            let nested = super::list_markdown(&item.children, false);
+            Some(match d.filter(|d| !d.is_empty()) {
+                Some(d) => format!("{d}\n\n{nested}"),
+                None => nested,
+            })
+        }
+    };
     let mut stage = Map::new();
     // Length: anywhere in the item.
     if let Some((length, words)) = length_of(text) {
@@ -266,7 +302,7 @@ fn stage(item: &Item, name: &str, notes: &mut Notes) -> Value {
             ordered.insert(key.into(), value);
         }
     }
-    Value::Object(ordered)
+    Some(Value::Object(ordered))
 }
 
 /// The first length in `text` that reads as the stage's own: minutes and hours anywhere;

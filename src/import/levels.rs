@@ -5,7 +5,7 @@
 use serde_json::{json, Map, Value};
 
 use super::outline::{squash, Block, Page};
-use super::prose::{capitalise, plain, slug};
+use super::prose::{capitalise, plain, unique_ids};
 use super::{checked, introduction, list_markdown_at, pick, Notes, Section};
 use crate::model::levels::Ladder;
 
@@ -38,13 +38,15 @@ pub fn import(page: &Page, query: Option<&str>, notes: &mut Notes) -> Result<Val
                 .join(", ")
         ));
     }
-    let titles: Vec<(String, String)> = levels
+    let ids = unique_ids(levels.iter().map(|l| l.heading), "level");
+    let titles: Vec<(String, String)> = ids
         .iter()
-        .map(|l| (slug(l.heading), l.heading.to_owned()))
+        .zip(&levels)
+        .map(|(id, l)| (id.clone(), l.heading.to_owned()))
         .collect();
     let mut out = Vec::new();
-    for level in &levels {
-        out.push(Value::Object(read_level(level, &titles, notes)));
+    for (level, id) in levels.iter().zip(&ids) {
+        out.push(Value::Object(read_level(level, id, &titles, notes)));
     }
     notes.guess(format!(
         "{} levels, lowest first as the page lists them; tracks are not read (add \"track\": \"manager\" to levels that manage)",
@@ -67,15 +69,17 @@ pub fn import(page: &Page, query: Option<&str>, notes: &mut Notes) -> Result<Val
     checked::<Ladder>(Value::Object(ladder))
 }
 
-/// One level from its section. `titles` are every level's (id, title), for next steps.
+/// One level from its section, with its `id`. `titles` are every level's (id, title), for next
+/// steps.
 fn read_level(
     level: &Section<'_>,
+    id: &str,
     titles: &[(String, String)],
     notes: &mut Notes,
 ) -> Map<String, Value> {
     let title = level.heading.to_owned();
     let mut out = Map::new();
-    out.insert("id".into(), json!(slug(&title)));
+    out.insert("id".into(), json!(id));
     out.insert("title".into(), json!(title));
     // Its own prose: the summary, and whom it reports to.
     let summary = super::markdown_of(level.own());
@@ -108,7 +112,7 @@ fn read_level(
             || lower.contains("next step")
             || lower.contains("promotion")
         {
-            next = next_steps(part.blocks, &title, titles);
+            next = next_steps(part.blocks, id, &title, titles);
             if next.is_empty() {
                 notes.unread(format!(
                     "{title}: “{}” names no level of this ladder",
@@ -237,7 +241,12 @@ fn reports_to(text: &str) -> Option<String> {
 
 /// The levels a career-ladder part names: by link (an anchor to the level or its title as the
 /// link text), else by title in its text; never the level itself.
-fn next_steps(blocks: &[Block], own: &str, titles: &[(String, String)]) -> Vec<String> {
+fn next_steps(
+    blocks: &[Block],
+    own_id: &str,
+    own: &str,
+    titles: &[(String, String)],
+) -> Vec<String> {
     let markdown = super::markdown_of(blocks);
     let mut found: Vec<String> = Vec::new();
     let add = |found: &mut Vec<String>, id: &str| {
@@ -245,7 +254,6 @@ fn next_steps(blocks: &[Block], own: &str, titles: &[(String, String)]) -> Vec<S
             found.push(id.to_owned());
         }
     };
-    let own_id = slug(own);
     let mut rest = markdown.as_str();
     while let Some(start) = rest.find('[') {
         let after = rest.get(start + 1..).unwrap_or_default();

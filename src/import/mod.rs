@@ -58,8 +58,23 @@ pub fn import(
     text: &str,
     section: Option<&str>,
 ) -> Result<Draft, String> {
-    let page = outline::outline(text, outline::looks_like_rst(file_name, text));
+    let mut page = outline::outline(text, outline::looks_like_rst(file_name, text));
     let mut notes = Notes::default();
+    // A page without a title is named after its file ("hiring-process.md" is "Hiring process").
+    if page.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        let stem = file_name
+            .split('.')
+            .next()
+            .unwrap_or_default()
+            .replace(['-', '_'], " ");
+        let title = prose::capitalise(outline::squash(&stem).as_str());
+        if !title.is_empty() {
+            notes.guess(format!(
+                "the page has no title: “{title}”, from its file name"
+            ));
+            page.title = Some(title);
+        }
+    }
     let json = match widget {
         hiring::NAME => hiring::import(&page, section, &mut notes)?,
         levels::NAME => levels::import(&page, section, &mut notes)?,
@@ -304,9 +319,11 @@ pub fn checked<T: serde::de::DeserializeOwned + crate::model::Validate>(
     json: Value,
 ) -> Result<Value, String> {
     let text = json.to_string();
-    crate::model::parse::<T>(&text)
-        .map(|_| json)
-        .map_err(|e: DataError| {
-            format!("the draft does not pass the widget's own check ({e}); please report this page")
-        })
+    crate::model::parse::<T>(&text).map(|_| json).map_err(|e: DataError| {
+        if e.kind == crate::model::ErrorKind::Limit {
+            format!("the page holds more than the widget takes ({e}); import a part of it with --section")
+        } else {
+            format!("the draft does not pass the widget's own check ({e}); this is import's mistake: please report the page")
+        }
+    })
 }

@@ -344,11 +344,11 @@ pub fn capitalise(text: &str) -> String {
     }
 }
 
-/// A slug for an id: lower case ASCII letters and digits, joined by hyphens.
+/// A slug for an id: lower case letters and digits, joined by hyphens.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
+        if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
@@ -401,4 +401,24 @@ pub fn plain(markdown: &str) -> String {
         .map(|(_, c)| *c)
         .collect();
     squash(&kept)
+}
+
+/// Ids for `labels`, in order: each one's slug, `<prefix>-<n>` for one without letters or
+/// digits, and "-2", "-3" after one already taken.
+pub fn unique_ids<'a>(labels: impl IntoIterator<Item = &'a str>, prefix: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for (i, label) in labels.into_iter().enumerate() {
+        let base = match slug(label) {
+            s if s.is_empty() => format!("{prefix}-{}", i + 1),
+            s => s,
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        ids.push(id);
+    }
+    ids
 }
