@@ -25,6 +25,7 @@ macro_rules! outln {
     }};
 }
 
+/// What `handbook-widgets check --help` prints.
 pub const HELP: &str = "\
 Usage: handbook-widgets check <file or folder>... [options]
 
@@ -176,6 +177,8 @@ impl Report {
     }
 }
 
+/// Runs `handbook-widgets check` with the arguments after the subcommand; the exit status is 1
+/// when any widget's data has an error.
 pub fn run(args: &[String]) -> ExitCode {
     let options = match parse_args(args) {
         Ok(Some(options)) => options,

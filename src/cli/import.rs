@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use handbook_widgets::import::{import, WIDGETS};
 
+/// What `handbook-widgets import --help` prints.
 pub const HELP: &str = "\
 Usage: handbook-widgets import <widget> <page.md> [--section HEADING]
 
@@ -39,6 +40,7 @@ program whose owner it does not name has none. The draft passes the widget's own
   handbook-widgets import hiring-timeline content/hiring.md > data/hiring.hiring-timeline.json
 ";
 
+/// Runs `handbook-widgets import` with the arguments after the subcommand.
 pub fn run(args: &[String]) -> ExitCode {
     let mut positional = Vec::new();
     let mut section = None;

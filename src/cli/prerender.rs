@@ -70,6 +70,7 @@ struct Totals {
     skipped: usize,
 }
 
+/// Runs `handbook-widgets prerender` with the arguments after the subcommand.
 pub fn run(args: &[String]) -> ExitCode {
     let options = match parse_args(args) {
         Ok(Some(options)) => options,

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use handbook_widgets::widgets::{find_widget, WIDGETS};
 
+/// What `handbook-widgets schema --help` prints.
 pub const HELP: &str = "\
 Usage: handbook-widgets schema <widget>
        handbook-widgets schema --out <folder>
@@ -18,6 +19,7 @@ A data file that names its schema gets completion and checks in editors such as 
   { \"$schema\": \"https://example.com/widgets/schema/hiring-timeline.json\", \"title\": … }
 ";
 
+/// Runs `handbook-widgets schema` with the arguments after the subcommand.
 pub fn run(args: &[String]) -> ExitCode {
     match args {
         [flag] if flag == "-h" || flag == "--help" => {
