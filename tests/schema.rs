@@ -147,23 +147,31 @@ fn edits(root: &Value) -> Vec<(String, Value)> {
             out.push((format!("{pointer} = {replacement}"), edited));
         }
         if let Value::Object(map) = value {
-            let mut edited = root.clone();
-            edited
-                .pointer_mut(&pointer)
-                .unwrap()
-                .as_object_mut()
-                .unwrap()
-                .insert("notAField".into(), json!("x"));
-            out.push((format!("{pointer}/notAField added"), edited));
-            for key in map.keys() {
+            // `root` with the object at `pointer` changed by `change`.
+            let edited = |change: &dyn Fn(&mut serde_json::Map<String, Value>)| {
                 let mut edited = root.clone();
+                change(
+                    edited
+                        .pointer_mut(&pointer)
+                        .unwrap()
+                        .as_object_mut()
+                        .unwrap(),
+                );
                 edited
-                    .pointer_mut(&pointer)
-                    .unwrap()
-                    .as_object_mut()
-                    .unwrap()
-                    .shift_remove(key);
-                out.push((format!("{pointer}/{key} removed"), edited));
+            };
+            out.push((
+                format!("{pointer}/notAField added"),
+                edited(&|object| {
+                    object.insert("notAField".into(), json!("x"));
+                }),
+            ));
+            for key in map.keys() {
+                out.push((
+                    format!("{pointer}/{key} removed"),
+                    edited(&|object| {
+                        object.shift_remove(key);
+                    }),
+                ));
             }
         }
     }

@@ -14,8 +14,8 @@ use handbook_widgets::widgets::{find_widget, MountOptions, WidgetDef, WIDGET_NAM
 use serde_json::{json, Value};
 
 use crate::pages::{
-    check_mount, collect, files_under, has_extension, is_html, is_markdown, markdown_without_code,
-    read_data_file, Checked, Location, Origin, Problem, Site,
+    check_mount, collect, files_of, has_extension, is_html, is_markdown, markdown_without_code,
+    read_data_file, Checked, Inputs, Location, Origin, Problem, Site,
 };
 
 /// `writeln!` into a `String`, which cannot fail.
@@ -68,11 +68,9 @@ enum Format {
 
 /// What the command line asked for.
 struct Options {
-    inputs: Vec<PathBuf>,
+    inputs: Inputs,
     widget: Option<&'static WidgetDef>,
     format: Format,
-    root: Option<PathBuf>,
-    base_url: Option<String>,
 }
 
 /// How much a finding matters: only errors fail the check.
@@ -195,27 +193,15 @@ pub fn run(args: &[String]) -> ExitCode {
     // Data files read through a page's data-src, not to be checked (and reported) again.
     let mut read = HashSet::new();
     let mut json_files = Vec::new();
-    for input in &options.inputs {
-        let folder = input.is_dir();
-        let root = match (&options.root, folder) {
-            (Some(root), _) => root.clone(),
-            (None, true) => input.clone(),
-            (None, false) => PathBuf::from("."),
-        };
-        let site = Site {
-            root: &root,
-            base_url: options.base_url.as_deref(),
-        };
-        let files = if folder {
-            files_under(input, |p| {
-                is_html(p) || is_markdown(p) || has_extension(p, &["json"])
-            })
-        } else {
-            vec![input.clone()]
-        };
-        for file in files {
+    for input in &options.inputs.paths {
+        let root = options.inputs.root_for(input);
+        let site = options.inputs.site(&root);
+        let named = !input.is_dir();
+        for file in files_of(input, |p| {
+            is_html(p) || is_markdown(p) || has_extension(p, &["json"])
+        }) {
             if has_extension(&file, &["json"]) {
-                json_files.push((file, !folder));
+                json_files.push((file, named));
             } else {
                 check_page(&file, &site, &mut report, &mut read);
             }
@@ -238,11 +224,9 @@ pub fn run(args: &[String]) -> ExitCode {
 
 fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     let mut options = Options {
-        inputs: Vec::new(),
+        inputs: Inputs::default(),
         widget: None,
         format: Format::Text,
-        root: None,
-        base_url: None,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -265,24 +249,14 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
                     _ => return Err("--format takes text, json or github".to_owned()),
                 };
             }
-            "--root" => {
-                options.root = Some(PathBuf::from(args.next().ok_or("--root needs a folder")?));
-            }
-            "--base-url" => {
-                let url = args.next().ok_or("--base-url needs a URL")?;
-                options.base_url = Some(url.trim_end_matches('/').to_owned());
-            }
-            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
-            path => {
-                let path = PathBuf::from(path);
-                if !path.exists() {
-                    return Err(format!("{} does not exist", path.display()));
+            other => {
+                if !options.inputs.take(other, &mut args)? {
+                    return Err(format!("unknown option `{other}`"));
                 }
-                options.inputs.push(path);
             }
         }
     }
-    if options.inputs.is_empty() {
+    if options.inputs.paths.is_empty() {
         return Err("name the files or folders to check".to_owned());
     }
     Ok(Some(options))

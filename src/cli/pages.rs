@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use handbook_widgets::components::error_title;
+use handbook_widgets::model::json::line_column;
 use handbook_widgets::model::limits::MAX_BYTES;
 use handbook_widgets::model::{DataError, ErrorKind};
 use handbook_widgets::runtime::source::{missing_data, preset_json, widget};
@@ -70,6 +71,76 @@ pub struct Site<'a> {
     pub root: &'a Path,
     /// The site's own address: a `data-src` starting with it is read from `root`.
     pub base_url: Option<&'a str>,
+}
+
+/// What `prerender` and `check` are pointed at: the files and folders named, and how
+/// `data-src` addresses map to files (`--root`, `--base-url`).
+#[derive(Default)]
+pub struct Inputs {
+    /// The files and folders named, each of which exists.
+    pub paths: Vec<PathBuf>,
+    /// `--root`: where `data-src` paths starting with `/` are read from. Default: see
+    /// [`Inputs::root_for`].
+    pub root: Option<PathBuf>,
+    /// `--base-url`: the site's own address, without a trailing `/`. Default: none.
+    pub base_url: Option<String>,
+}
+
+impl Inputs {
+    /// Takes `arg` when it is `--root` or `--base-url` (and its value, from `rest`) or a path
+    /// that exists; `Ok(false)` for any other option, which is the caller's to read.
+    pub fn take<'a>(
+        &mut self,
+        arg: &str,
+        rest: &mut impl Iterator<Item = &'a String>,
+    ) -> Result<bool, String> {
+        match arg {
+            "--base-url" => {
+                let url = rest.next().ok_or("--base-url needs a URL")?;
+                self.base_url = Some(url.trim_end_matches('/').to_owned());
+            }
+            "--root" => {
+                self.root = Some(PathBuf::from(rest.next().ok_or("--root needs a folder")?));
+            }
+            flag if flag.starts_with('-') => return Ok(false),
+            path => {
+                let path = PathBuf::from(path);
+                if !path.exists() {
+                    return Err(format!("{} does not exist", path.display()));
+                }
+                self.paths.push(path);
+            }
+        }
+        Ok(true)
+    }
+
+    /// The folder `data-src` paths starting with `/` are read from for `path`, one of
+    /// [`Inputs::paths`]: `--root`, else the folder itself, else the current folder.
+    pub fn root_for(&self, path: &Path) -> PathBuf {
+        match &self.root {
+            Some(root) => root.clone(),
+            None if path.is_dir() => path.to_path_buf(),
+            None => PathBuf::from("."),
+        }
+    }
+
+    /// How `data-src` addresses map to files, with `root` from [`Inputs::root_for`].
+    pub fn site<'a>(&'a self, root: &'a Path) -> Site<'a> {
+        Site {
+            root,
+            base_url: self.base_url.as_deref(),
+        }
+    }
+}
+
+/// The files of `path` that `wanted` accepts when it is a folder ([`files_under`]), else
+/// `path` itself.
+pub fn files_of(path: &Path, wanted: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    if path.is_dir() {
+        files_under(path, wanted)
+    } else {
+        vec![path.to_path_buf()]
+    }
 }
 
 /// A file and, when known, a line and column in it (1-based, columns in characters).
@@ -453,12 +524,4 @@ pub fn files_under(folder: &Path, wanted: impl Fn(&Path) -> bool) -> Vec<PathBuf
     }
     found.sort();
     found
-}
-
-/// 1-based line and column (in characters) of byte `offset` of `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }

@@ -5,7 +5,7 @@
 
 use std::cell::Cell;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use handbook_widgets::runtime::WIDGET_ATTR;
@@ -14,7 +14,7 @@ use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use crate::pages::{
-    check_mount, collect, files_under, is_html, Checked, Location, Mount, Origin, Site,
+    check_mount, collect, files_of, is_html, Checked, Inputs, Location, Mount, Origin, Site,
 };
 use crate::ssr::render_mount;
 
@@ -43,9 +43,7 @@ words of the browser's error box, and left as it was.
 
 /// What the command line asked for.
 struct Options {
-    inputs: Vec<PathBuf>,
-    root: Option<PathBuf>,
-    base_url: Option<String>,
+    inputs: Inputs,
     stylesheet: Option<String>,
     strict: bool,
 }
@@ -84,19 +82,9 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
     let mut totals = Totals::default();
-    for input in &options.inputs {
-        let (root, pages) = if input.is_dir() {
-            (
-                options.root.clone().unwrap_or_else(|| input.clone()),
-                files_under(input, is_html),
-            )
-        } else {
-            (
-                options.root.clone().unwrap_or_else(|| PathBuf::from(".")),
-                vec![input.clone()],
-            )
-        };
-        for page in pages {
+    for input in &options.inputs.paths {
+        let root = options.inputs.root_for(input);
+        for page in files_of(input, is_html) {
             if let Err(message) = prerender_page(&page, &root, &options, &mut totals) {
                 eprintln!("{}: {message}", page.display());
                 totals.failed += 1;
@@ -116,9 +104,7 @@ pub fn run(args: &[String]) -> ExitCode {
 
 fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     let mut options = Options {
-        inputs: Vec::new(),
-        root: None,
-        base_url: None,
+        inputs: Inputs::default(),
         stylesheet: None,
         strict: false,
     };
@@ -127,27 +113,17 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
             "--strict" => options.strict = true,
-            "--base-url" => {
-                let url = args.next().ok_or("--base-url needs a URL")?;
-                options.base_url = Some(url.trim_end_matches('/').to_owned());
-            }
-            "--root" => {
-                options.root = Some(PathBuf::from(args.next().ok_or("--root needs a folder")?));
-            }
             "--stylesheet" => {
                 options.stylesheet = Some(args.next().ok_or("--stylesheet needs a URL")?.clone());
             }
-            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
-            path => {
-                let path = PathBuf::from(path);
-                if !path.exists() {
-                    return Err(format!("{} does not exist", path.display()));
+            other => {
+                if !options.inputs.take(other, &mut args)? {
+                    return Err(format!("unknown option `{other}`"));
                 }
-                options.inputs.push(path);
             }
         }
     }
-    if options.inputs.is_empty() {
+    if options.inputs.paths.is_empty() {
         return Err("name a folder or a page".to_owned());
     }
     Ok(Some(options))
@@ -166,10 +142,7 @@ fn prerender_page(
     if mounts.is_empty() {
         return Ok(());
     }
-    let site = Site {
-        root,
-        base_url: options.base_url.as_deref(),
-    };
+    let site = options.inputs.site(root);
     let stylesheet = match (&options.stylesheet, &script) {
         (Some(url), _) => url.clone(),
         (None, Some(src)) => beside(src, "handbook-widgets.css"),

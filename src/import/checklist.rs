@@ -163,13 +163,7 @@ fn phase(part: &Section<'_>, id: &str, notes: &mut Notes) -> Option<Map<String, 
             if next_is_list && in_tasks {
                 // "Team:" and its list: a parent item.
                 if let Some(Block::List { items: list, .. }) = blocks.get(i) {
-                    let mut parent = Map::new();
-                    parent.insert("text".into(), json!(name));
-                    parent.insert(
-                        "children".into(),
-                        Value::Array(items_json(list, &title, notes)),
-                    );
-                    items.push(Value::Object(parent));
+                    items.push(parent_item(name, list, &title, notes));
                 }
                 i += 1;
                 continue;
@@ -181,13 +175,7 @@ fn phase(part: &Section<'_>, id: &str, notes: &mut Notes) -> Option<Map<String, 
             }
             Block::Heading { text, .. } if in_tasks && next_is_list => {
                 if let Some(Block::List { items: list, .. }) = blocks.get(i) {
-                    let mut parent = Map::new();
-                    parent.insert("text".into(), json!(text));
-                    parent.insert(
-                        "children".into(),
-                        Value::Array(items_json(list, &title, notes)),
-                    );
-                    items.push(Value::Object(parent));
+                    items.push(parent_item(text, list, &title, notes));
                 }
                 i += 1;
             }
@@ -216,6 +204,11 @@ fn phase(part: &Section<'_>, id: &str, notes: &mut Notes) -> Option<Map<String, 
     }
     out.insert("items".into(), Value::Array(items));
     Some(out)
+}
+
+/// An item with the text of a label or heading ("Team") and the list after it as children.
+fn parent_item(text: &str, list: &[Item], phase: &str, notes: &mut Notes) -> Value {
+    json!({ "text": text, "children": items_json(list, phase, notes) })
 }
 
 /// An item's Markdown with its nested items under it, indented.

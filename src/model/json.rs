@@ -451,11 +451,17 @@ fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
     )
 }
 
-/// `error` with the 1-based line and column of byte `offset` in `text`.
-fn located(text: &str, offset: usize, error: DataError) -> DataError {
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or_default();
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// `error` with the 1-based line and column of byte `offset` in `text`.
+fn located(text: &str, offset: usize, error: DataError) -> DataError {
+    let (line, column) = line_column(text, offset);
     DataError {
         line: Some(line),
         column: Some(column),
