@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 
 use crate::pages::{
     check_mount, collect, files_of, has_extension, is_html, is_markdown, markdown_without_code,
-    read_data_file, Checked, Inputs, Location, Origin, Problem, Site,
+    read_data_file, read_page, Checked, Inputs, Location, Origin, Problem, Site,
 };
 
 /// `writeln!` into a `String`, which cannot fail.
@@ -52,6 +52,9 @@ Options:
                      named; for a file named on its own, the current folder); for a Hugo site,
                      say, --root static
   --base-url URL     the site's address: a data-src starting with it is read from --root
+  --allow-data FOLDER  one more folder data-src files may be read from; only regular files
+                     inside --root or the folder named are read, after every symbolic link
+                     is resolved
   -h, --help         this text
 
 A data-src on another site is not fetched; it is noted and left to the browser. A relative
@@ -194,8 +197,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut read = HashSet::new();
     let mut json_files = Vec::new();
     for input in &options.inputs.paths {
-        let root = options.inputs.root_for(input);
-        let site = options.inputs.site(&root);
+        let site = options.inputs.site_for(input);
         let named = !input.is_dir();
         for file in files_of(input, |p| {
             is_html(p) || is_markdown(p) || has_extension(p, &["json"])
@@ -265,9 +267,9 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
 /// Checks every mount of an HTML or Markdown page.
 fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut HashSet<PathBuf>) {
     report.files += 1;
-    let text = match std::fs::read_to_string(page) {
+    let text = match read_page(page) {
         Ok(text) => text,
-        Err(e) => return report.unchecked(page, format!("the page cannot be read ({e})")),
+        Err(why) => return report.unchecked(page, format!("the page {why}")),
     };
     let markdown = is_markdown(page);
     let scanned = if markdown {

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use handbook_widgets::import::{import, WIDGETS};
 
+use crate::pages::read_page;
+
 /// What `handbook-widgets import --help` prints.
 pub const HELP: &str = "\
 Usage: handbook-widgets import <widget> <page.md> [--section HEADING]
@@ -68,10 +70,10 @@ pub fn run(args: &[String]) -> ExitCode {
             WIDGETS.join(", ")
         ));
     }
-    let text = match std::fs::read_to_string(page) {
+    let text = match read_page(Path::new(page)) {
         Ok(text) => text,
-        Err(e) => {
-            eprintln!("handbook-widgets import: {page} cannot be read ({e})");
+        Err(why) => {
+            eprintln!("handbook-widgets import: {page} {why}");
             return ExitCode::FAILURE;
         }
     };

@@ -1,9 +1,10 @@
 //! `handbook-widgets`, the command-line program: the widgets' own model and components, run at
 //! build time and in a handbook's CI. One subcommand a file: `check` (check.rs), `import`
-//! (import.rs, over the library's import/), `prerender` (prerender.rs), `schema` (schema.rs), with what they share in pages.rs; `stylesheet` prints
+//! (import.rs, over the library's import/), `prerender` (prerender.rs), `schema` (schema.rs), with what they share in pages.rs and files.rs (reading a site's files safely); `stylesheet` prints
 //! the CSS.
 
 mod check;
+mod files;
 mod import;
 mod pages;
 mod prerender;

@@ -14,6 +14,8 @@ use handbook_widgets::runtime::WIDGET_ATTR;
 use handbook_widgets::widgets::{MountOptions, WidgetDef};
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
+use crate::files::{read_inside, read_regular, Folders, PAGE_BYTES};
+
 /// One mount as found in a page.
 #[derive(Default)]
 pub struct Mount {
@@ -65,12 +67,15 @@ impl Origin {
     }
 }
 
-/// How `data-src` addresses map to files.
+/// How `data-src` addresses map to files, and which files may be read.
 pub struct Site<'a> {
     /// The folder `data-src` paths starting with `/` are read from.
-    pub root: &'a Path,
+    pub root: PathBuf,
     /// The site's own address: a `data-src` starting with it is read from `root`.
     pub base_url: Option<&'a str>,
+    /// The folders data files may be read from: `root`, the folder the command was pointed
+    /// at, and those `--allow-data` names.
+    pub folders: Folders,
 }
 
 /// What `prerender` and `check` are pointed at: the files and folders named, and how
@@ -84,6 +89,9 @@ pub struct Inputs {
     pub root: Option<PathBuf>,
     /// `--base-url`: the site's own address, without a trailing `/`. Default: none.
     pub base_url: Option<String>,
+    /// `--allow-data`: folders outside the site that data files may also be read from.
+    /// Default: none.
+    pub allowed: Vec<PathBuf>,
 }
 
 impl Inputs {
@@ -101,6 +109,13 @@ impl Inputs {
             }
             "--root" => {
                 self.root = Some(PathBuf::from(rest.next().ok_or("--root needs a folder")?));
+            }
+            "--allow-data" => {
+                let folder = PathBuf::from(rest.next().ok_or("--allow-data needs a folder")?);
+                if !folder.is_dir() {
+                    return Err(format!("--allow-data {}: no such folder", folder.display()));
+                }
+                self.allowed.push(folder);
             }
             flag if flag.starts_with('-') => return Ok(false),
             path => {
@@ -124,11 +139,21 @@ impl Inputs {
         }
     }
 
-    /// How `data-src` addresses map to files, with `root` from [`Inputs::root_for`].
-    pub fn site<'a>(&'a self, root: &'a Path) -> Site<'a> {
+    /// How `data-src` addresses map to files for `path`, one of [`Inputs::paths`], and which
+    /// files may be read: under its root ([`Inputs::root_for`]), the folder itself and the
+    /// folders `--allow-data` names.
+    pub fn site_for(&self, path: &Path) -> Site<'_> {
+        let root = self.root_for(path);
+        let own = path.is_dir().then_some(path);
+        let folders = Folders::new(
+            std::iter::once(root.as_path())
+                .chain(own)
+                .chain(self.allowed.iter().map(PathBuf::as_path)),
+        );
         Site {
             root,
             base_url: self.base_url.as_deref(),
+            folders,
         }
     }
 }
@@ -357,10 +382,13 @@ fn data(
         let path = local.split(['?', '#']).next().unwrap_or_default();
         let file = match path.strip_prefix('/') {
             Some(from_root) => site.root.join(from_root),
-            None => page.parent().unwrap_or(site.root).join(path),
+            None => page.parent().unwrap_or(&site.root).join(path),
         };
-        let text = read_data_file(&file).map_err(|problem| {
-            DataError::new(ErrorKind::Source, format!("data-src {src}: {problem}"))
+        let text = read_inside(&file, &site.folders, MAX_BYTES).map_err(|refusal| {
+            DataError::new(
+                ErrorKind::Source,
+                format!("data-src {src}: {} {refusal}", file.display()),
+            )
         })?;
         return Ok(Some((text, Origin::File(file))));
     }
@@ -376,19 +404,17 @@ fn data(
     }
 }
 
-/// The text of a data file, if it is readable and within the widgets' size limit; otherwise
-/// what is wrong with it (`path cannot be read (…)`).
+/// The text of a data file named on the command line or found in a folder, if it is a
+/// regular file within the widgets' size limit; otherwise what is wrong with it (`path cannot
+/// be read (…)`).
 pub fn read_data_file(file: &Path) -> Result<String, String> {
-    let cannot = |e: std::io::Error| format!("{} cannot be read ({e})", file.display());
-    let size = std::fs::metadata(file).map_err(cannot)?.len();
-    if size > MAX_BYTES as u64 {
-        return Err(format!(
-            "{} is over the widgets' {} MB limit",
-            file.display(),
-            MAX_BYTES / 1_048_576
-        ));
-    }
-    std::fs::read_to_string(file).map_err(cannot)
+    read_regular(file, MAX_BYTES).map_err(|refusal| format!("{} {refusal}", file.display()))
+}
+
+/// The text of a page named on the command line or found in a folder, if it is a regular file
+/// of at most [`PAGE_BYTES`]; otherwise why not (`cannot be read (…)`).
+pub fn read_page(page: &Path) -> Result<String, String> {
+    read_regular(page, PAGE_BYTES).map_err(|refusal| refusal.to_string())
 }
 
 /// The page's mounts, in document order, and the `src` of its handbook-widgets.js script.

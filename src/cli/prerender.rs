@@ -14,7 +14,8 @@ use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
 use crate::pages::{
-    check_mount, collect, files_of, is_html, Checked, Inputs, Location, Mount, Origin, Site,
+    check_mount, collect, files_of, is_html, read_page, Checked, Inputs, Location, Mount, Origin,
+    Site,
 };
 use crate::ssr::render_mount;
 
@@ -33,6 +34,9 @@ Options:
   --base-url URL     the site's address: a data-src starting with it is read from the folder
   --root FOLDER      the site's folder, for data-src paths starting with / (default: each folder
                      named; for a page named on its own, the current folder)
+  --allow-data FOLDER  one more folder data-src files may be read from; only regular files
+                     inside the site's folder (--root, else the folder named) are read,
+                     after every symbolic link is resolved
   --stylesheet URL   the stylesheet's address (default: beside the handbook-widgets.js script)
   --strict           exit with status 1 when any mount could not be pre-rendered
   -h, --help         this text
@@ -83,9 +87,9 @@ pub fn run(args: &[String]) -> ExitCode {
     };
     let mut totals = Totals::default();
     for input in &options.inputs.paths {
-        let root = options.inputs.root_for(input);
+        let site = options.inputs.site_for(input);
         for page in files_of(input, is_html) {
-            if let Err(message) = prerender_page(&page, &root, &options, &mut totals) {
+            if let Err(message) = prerender_page(&page, &site, &options, &mut totals) {
                 eprintln!("{}: {message}", page.display());
                 totals.failed += 1;
             }
@@ -131,18 +135,17 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
 
 fn prerender_page(
     page: &Path,
-    root: &Path,
+    site: &Site<'_>,
     options: &Options,
     totals: &mut Totals,
 ) -> Result<(), String> {
-    let html = std::fs::read_to_string(page).map_err(|e| format!("cannot be read ({e})"))?;
+    let html = read_page(page)?;
     let (mounts, script) = collect(&html).map_err(|e| format!("cannot be parsed ({e})"))?;
     let script = script.as_deref().map(str::to_owned);
     totals.pages += 1;
     if mounts.is_empty() {
         return Ok(());
     }
-    let site = options.inputs.site(root);
     let stylesheet = match (&options.stylesheet, &script) {
         (Some(url), _) => url.clone(),
         (None, Some(src)) => beside(src, "handbook-widgets.css"),
@@ -155,7 +158,7 @@ fn prerender_page(
     };
     let outcomes: Vec<Outcome> = mounts
         .iter()
-        .map(|mount| prerender_mount(mount, &html, page, &site, &stylesheet))
+        .map(|mount| prerender_mount(mount, &html, page, site, &stylesheet))
         .collect();
     for outcome in &outcomes {
         match outcome {
