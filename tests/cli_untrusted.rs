@@ -264,3 +264,90 @@ fn dev_zero_named_as_a_page_is_refused_at_the_size_limit() {
         out.stdout
     );
 }
+
+/// Fails when `output` has a control character other than a newline, or a line that a CI
+/// system would run as a command other than those `allowed` to start it.
+fn assert_unforged(output: &str, allowed: &[&str]) {
+    for c in output.chars() {
+        assert!(
+            c == '\n' || !c.is_control(),
+            "a raw control character {c:?} in:\n{output}"
+        );
+    }
+    for line in output.lines() {
+        let line = line.trim_start();
+        if line.starts_with("::") {
+            assert!(
+                allowed.iter().any(|a| line.starts_with(a)),
+                "a forged line: {line}"
+            );
+        }
+    }
+}
+
+/// Data and file names that try to print a line of their own.
+const FORGED: &str = "\n::error file=README.md,line=1::forged\u{1b}[31m\u{7}\r";
+
+#[test]
+fn data_cannot_forge_lines_of_the_output() {
+    let dir = workspace("forged");
+    let escaped_key = "a\\n::error file=README.md::forged\\u001b[2J\\u0007\\r";
+    let page = format!(
+        "# Team\n\n<div data-hb-widget=\"hiring-timeline{FORGED}\"></div>\n\n<div data-hb-widget=\"hiring-timeline\"><script type=\"application/json\">{{ \"title\": \"T\", \"variants\": [{{ \"id\": \"a\", \"label\": \"A\", \"stages\": [{{ \"title\": \"x\", \"{escaped_key}\": 1 }}] }}] }}</script></div>\n\n<div data-hb-widget=\"owner-directory\" data-src=\"https://elsewhere.example.org/{FORGED}\"></div>\n"
+    );
+    let site = dir.join("site");
+    std::fs::write(site.join("docs/team/forged.md"), &page).unwrap();
+    std::fs::write(
+        site.join("docs/team/forged.html"),
+        format!("<script type=\"module\" src=\"/w/handbook-widgets.js\"></script>{page}"),
+    )
+    .unwrap();
+    // A file whose own name is a workflow command, as a shell glob would pass it.
+    let named = "::error file=README.md::forged.hiring-timeline.json";
+    std::fs::write(site.join(named), "{ \"title\": 1 }").unwrap();
+    for format in ["text", "json", "github"] {
+        let out = run(&site, &["check", ".", named, "--format", format]);
+        assert_eq!(out.code, 1);
+        let allowed: &[&str] = if format == "github" {
+            &[
+                "::error file=./docs/team/forged.",
+                "::error file=%3A%3Aerror file=README.md%3A%3Aforged.hiring-timeline.json,",
+                "::notice file=./docs/team/forged.",
+            ]
+        } else {
+            &[]
+        };
+        assert_unforged(&out.stdout, allowed);
+        assert_unforged(&out.stderr, &[]);
+        assert!(out.stdout.contains("forged"), "{}", out.stdout);
+        if format != "json" {
+            // Three findings in each page, one in the data file, and the summary.
+            assert_eq!(out.stdout.lines().count(), 8, "{}", out.stdout);
+        }
+    }
+    let out = run(&site, &["prerender", "."]);
+    assert_unforged(&out.stderr, &[]);
+    assert_eq!(
+        out.stderr.lines().count(),
+        4,
+        "one line for each of the three mounts of the HTML page, and the summary: {}",
+        out.stderr
+    );
+    let out = run(&site, &["prerender", named]);
+    assert_unforged(&out.stderr, &[]);
+    // A page whose words become import's notes.
+    std::fs::write(
+        site.join("hiring.md"),
+        format!("# Hiring process\n\n1. A call{FORGED} (optional)\n2. An offer{FORGED}\n"),
+    )
+    .unwrap();
+    let out = run(&site, &["import", "hiring-timeline", "hiring.md"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_unforged(&out.stdout, &[]);
+    assert_unforged(&out.stderr, &[]);
+    let draft: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(
+        draft.to_string().contains("\\u001b"),
+        "the data is kept, escaped"
+    );
+}

@@ -17,6 +17,7 @@ use crate::pages::{
     check_mount, collect, files_of, has_extension, is_html, is_markdown, markdown_without_code,
     read_data_file, read_page, Checked, Inputs, Location, Origin, Problem, Site,
 };
+use crate::terminal::{clean, clean_json};
 
 /// `writeln!` into a `String`, which cannot fail.
 macro_rules! outln {
@@ -188,7 +189,7 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(message) => {
-            eprint!("handbook-widgets check: {message}\n\n{HELP}");
+            eprint!("handbook-widgets check: {}\n\n{HELP}", clean(&message));
             return ExitCode::from(2);
         }
     };
@@ -209,6 +210,10 @@ pub fn run(args: &[String]) -> ExitCode {
             }
         }
     }
+    // A file named on its own and found under a folder named too is checked once, as named.
+    let mut once = HashSet::new();
+    json_files.sort_by_key(|(_, named)| !named);
+    json_files.retain(|(file, _)| once.insert(std::fs::canonicalize(file).unwrap_or(file.clone())));
     for (file, named) in json_files {
         let seen = std::fs::canonicalize(&file).is_ok_and(|f| read.contains(&f));
         if !seen {
@@ -518,8 +523,10 @@ fn output(report: &Report, format: Format) -> String {
         Format::Text => {
             for f in &report.findings {
                 match f.severity {
-                    Severity::Error => outln!(out, "{}: {}", f.location, f.text),
-                    other => outln!(out, "{}: {}: {}", f.location, other.key(), f.text),
+                    Severity::Error => outln!(out, "{}: {}", f.location, clean(&f.text)),
+                    other => {
+                        outln!(out, "{}: {}: {}", f.location, other.key(), clean(&f.text))
+                    }
                 }
             }
             outln!(out, "{}", summary(report));
@@ -528,7 +535,7 @@ fn output(report: &Report, format: Format) -> String {
             for f in &report.findings {
                 let mut properties = vec![format!(
                     "file={}",
-                    property(&f.location.file.display().to_string())
+                    property(&clean(&f.location.file.display().to_string()))
                 )];
                 if let Some(line) = f.location.line {
                     properties.push(format!("line={line}"));
@@ -539,7 +546,7 @@ fn output(report: &Report, format: Format) -> String {
                 if let Some(widget) = &f.widget {
                     properties.push(format!(
                         "title={}",
-                        property(&format!("handbook-widgets: {widget}"))
+                        property(&format!("handbook-widgets: {}", clean(widget)))
                     ));
                 }
                 outln!(
@@ -547,7 +554,7 @@ fn output(report: &Report, format: Format) -> String {
                     "::{} {}::{}",
                     f.severity.key(),
                     properties.join(","),
-                    message(&f.text)
+                    message(&clean(&f.text))
                 );
             }
             outln!(out, "{}", summary(report));
@@ -567,11 +574,8 @@ fn output(report: &Report, format: Format) -> String {
                 "findings": findings,
                 "summary": summary(report),
             });
-            outln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&document).unwrap_or_default()
-            );
+            let document = serde_json::to_string_pretty(&document).unwrap_or_default();
+            outln!(out, "{}", clean_json(&document));
         }
     }
     out

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use handbook_widgets::import::{import, WIDGETS};
 
 use crate::pages::read_page;
+use crate::terminal::{clean, clean_json};
 
 /// What `handbook-widgets import --help` prints.
 pub const HELP: &str = "\
@@ -73,7 +74,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let text = match read_page(Path::new(page)) {
         Ok(text) => text,
         Err(why) => {
-            eprintln!("handbook-widgets import: {page} {why}");
+            eprintln!("handbook-widgets import: {} {why}", clean(page));
             return ExitCode::FAILURE;
         }
     };
@@ -89,25 +90,29 @@ pub fn run(args: &[String]) -> ExitCode {
                 ("not read", &draft.notes.unread),
             ] {
                 if !lines.is_empty() {
-                    err.push_str(&format!("{page}: {heading}:\n"));
+                    err.push_str(&format!("{}: {heading}:\n", clean(page)));
                     for line in lines {
-                        err.push_str(&format!("  - {line}\n"));
+                        err.push_str(&format!("  - {}\n", clean(line)));
                     }
                 }
             }
             let _ = std::io::stderr().write_all(err.as_bytes());
             let json = serde_json::to_string_pretty(&draft.json).unwrap_or_default();
-            let _ = writeln!(std::io::stdout(), "{json}");
+            let _ = writeln!(std::io::stdout(), "{}", clean_json(&json));
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("handbook-widgets import: {page}: {message}");
+            eprintln!(
+                "handbook-widgets import: {}: {}",
+                clean(page),
+                clean(&message)
+            );
             ExitCode::FAILURE
         }
     }
 }
 
 fn usage(message: &str) -> ExitCode {
-    eprint!("handbook-widgets import: {message}\n\n{HELP}");
+    eprint!("handbook-widgets import: {}\n\n{HELP}", clean(message));
     ExitCode::from(2)
 }

@@ -1,6 +1,6 @@
 //! `handbook-widgets`, the command-line program: the widgets' own model and components, run at
 //! build time and in a handbook's CI. One subcommand a file: `check` (check.rs), `import`
-//! (import.rs, over the library's import/), `prerender` (prerender.rs), `schema` (schema.rs), with what they share in pages.rs and files.rs (reading a site's files safely); `stylesheet` prints
+//! (import.rs, over the library's import/), `prerender` (prerender.rs), `schema` (schema.rs), with what they share in pages.rs, files.rs (reading a site's files safely) and terminal.rs (printing what data says safely); `stylesheet` prints
 //! the CSS.
 
 mod check;
@@ -10,6 +10,7 @@ mod pages;
 mod prerender;
 mod schema;
 mod ssr;
+mod terminal;
 
 use std::process::ExitCode;
 
@@ -86,7 +87,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(other) => {
-            eprint!("handbook-widgets: unknown command `{other}`\n\n{USAGE}");
+            eprint!(
+                "handbook-widgets: unknown command `{}`\n\n{USAGE}",
+                terminal::clean(other)
+            );
             ExitCode::from(2)
         }
         None => {

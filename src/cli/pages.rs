@@ -15,6 +15,7 @@ use handbook_widgets::widgets::{MountOptions, WidgetDef};
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
 use crate::files::{read_inside, read_regular, Folders, PAGE_BYTES};
+use crate::terminal::{self, clean};
 
 /// One mount as found in a page.
 #[derive(Default)]
@@ -222,7 +223,7 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        write!(f, "{}", terminal::path(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -250,10 +251,10 @@ impl fmt::Display for Problem {
     /// `location: The “x” widget could not be shown: Headline: message (JSON path $.a, data
     /// inline JSON)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.headline())?;
+        write!(f, "{}: {}", self.location, clean(&self.headline()))?;
         let place = self.place();
         if !place.is_empty() {
-            write!(f, " ({place})")?;
+            write!(f, " ({})", clean(&place))?;
         }
         Ok(())
     }

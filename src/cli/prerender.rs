@@ -18,6 +18,7 @@ use crate::pages::{
     Site,
 };
 use crate::ssr::render_mount;
+use crate::terminal::{self, clean};
 
 const HELP: &str = "\
 Usage: handbook-widgets prerender <folder or page>... [options]
@@ -81,7 +82,7 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(message) => {
-            eprint!("handbook-widgets prerender: {message}\n\n{HELP}");
+            eprint!("handbook-widgets prerender: {}\n\n{HELP}", clean(&message));
             return ExitCode::from(2);
         }
     };
@@ -90,7 +91,7 @@ pub fn run(args: &[String]) -> ExitCode {
         let site = options.inputs.site_for(input);
         for page in files_of(input, is_html) {
             if let Err(message) = prerender_page(&page, &site, &options, &mut totals) {
-                eprintln!("{}: {message}", page.display());
+                eprintln!("{}: {}", terminal::path(&page), clean(&message));
                 totals.failed += 1;
             }
         }
@@ -212,7 +213,8 @@ fn prerender_mount(
         Checked::Invalid(problem) => return Outcome::Failed(problem.to_string()),
         Checked::Elsewhere { location, widget } => {
             return Outcome::Skipped(format!(
-                "{location}: note: the “{widget}” widget's data-src is on another site, so the browser fetches and renders it (give --base-url if it is this site)"
+                "{location}: note: the “{}” widget's data-src is on another site, so the browser fetches and renders it (give --base-url if it is this site)",
+                clean(&widget)
             ))
         }
     };
@@ -220,7 +222,10 @@ fn prerender_mount(
         Ok(shadow) => shadow,
         Err(e) => {
             let at_mount = Location::at_offset(page, html, mount.start);
-            return Outcome::Failed(format!("{at_mount}: could not render ({e})"));
+            return Outcome::Failed(format!(
+                "{at_mount}: could not render ({})",
+                clean(&e.to_string())
+            ));
         }
     };
     let mut markup = String::new();

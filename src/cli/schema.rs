@@ -67,7 +67,8 @@ fn pretty(schema: &serde_json::Value) -> String {
 fn usage(message: &str) -> ExitCode {
     let names: Vec<&str> = WIDGETS.iter().map(|w| w.name).collect();
     eprint!(
-        "handbook-widgets schema: {message} (widgets: {})\n\n{HELP}",
+        "handbook-widgets schema: {} (widgets: {})\n\n{HELP}",
+        crate::terminal::clean(message),
         names.join(", ")
     );
     ExitCode::from(2)
