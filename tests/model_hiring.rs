@@ -9,7 +9,7 @@
 
 mod common;
 
-use handbook_widgets::model::hiring::{format_minutes, Channel, HiringProcess, Totals};
+use handbook_widgets::model::hiring::{format_minutes, Channel, Emphasis, HiringProcess, Totals};
 use handbook_widgets::model::length::Span;
 use handbook_widgets::model::{parse, DataError, ErrorKind};
 use handbook_widgets::widgets::{hiring_timeline, PRESETS};
@@ -78,7 +78,9 @@ fn mattermost_has_nine_stages_with_the_stated_lengths_and_interviewers() {
             required_stages: 9,
             required_timed: 6,
             required: Span::minutes(270),
+            encouraged_stages: 0,
             optional_stages: 0,
+            conditional_stages: 0,
             with_optional: Span::minutes(270),
             waits: Span::default(),
             duration: None,
@@ -338,11 +340,18 @@ fn the_example_from_another_handbook_reads_ranges_groups_emphasis_and_waits() {
     let process: HiringProcess = parse(&common::example("engineering-hiring.json")).unwrap();
     let engineer = &process.variants[0];
     let t = engineer.totals(process.duration);
+    // The usual process has the two strongly encouraged stages; one optional, one conditional.
     assert_eq!(
-        (t.required_stages, t.optional_stages, t.required_timed),
-        (7, 4, 5)
+        (
+            t.required_stages,
+            t.encouraged_stages,
+            t.optional_stages,
+            t.conditional_stages,
+            t.required_timed
+        ),
+        (9, 2, 1, 1, 6)
     );
-    assert_eq!(t.required.to_string(), "7 h 5 min – 8 h 30 min");
+    assert_eq!(t.required.to_string(), "7 h 35 min – 9 h");
     assert_eq!(t.with_optional.to_string(), "about 9 h 20 min – 11 h");
     assert_eq!(t.duration.unwrap().to_string(), "2–3 weeks");
     assert_eq!(
@@ -371,9 +380,11 @@ fn the_example_from_another_handbook_reads_ranges_groups_emphasis_and_waits() {
     let labels: Vec<_> = (day.start..day.end).map(|i| day.label(i)).collect();
     assert_eq!(labels, ["5a", "5b", "5c", "5d", "5e"]);
     assert_eq!(steps[5].label(9), "6");
-    // Emphasis: encouraged and conditional stages count with the optional ones.
+    // Emphasis: a strongly encouraged stage is part of the usual process; a conditional one
+    // is not.
     let founder = &engineer.stages[3];
-    assert!(founder.encouraged && founder.is_optional() && !founder.optional);
+    assert!(founder.encouraged && !founder.is_optional() && !founder.optional);
+    assert_eq!(founder.emphasis(), Emphasis::Encouraged);
     assert_eq!((founder.interviewers.len(), founder.pick), (2, Some(1)));
     let design = &engineer.stages[6];
     assert_eq!(
@@ -381,6 +392,61 @@ fn the_example_from_another_handbook_reads_ranges_groups_emphasis_and_waits() {
         Some("senior and staff roles only")
     );
     assert!(design.is_optional());
+    assert_eq!(design.emphasis(), Emphasis::Conditional);
+}
+
+/// A plan shaped like Sourcegraph's: eleven stages, five of them strongly encouraged and three
+/// optional. The encouraged ones are the process a candidate normally goes through.
+#[test]
+fn strongly_encouraged_stages_count_with_the_required_ones() {
+    let stage = |title: &str, minutes: u32, extra: &str| {
+        format!(r#"{{ "title": "{title}", "minutes": {minutes}{extra} }}"#)
+    };
+    let mut stages = Vec::new();
+    for i in 0..3 {
+        stages.push(stage(&format!("Required {i}"), 30, ""));
+    }
+    for i in 0..5 {
+        stages.push(stage(
+            &format!("Encouraged {i}"),
+            45,
+            r#", "encouraged": true"#,
+        ));
+    }
+    for i in 0..3 {
+        stages.push(stage(&format!("Optional {i}"), 60, r#", "optional": true"#));
+    }
+    // Both marks: strongly encouraged wins over optional; a condition over both.
+    stages.push(stage(
+        "Both",
+        15,
+        r#", "optional": true, "encouraged": true"#,
+    ));
+    stages.push(stage(
+        "Only some",
+        20,
+        r#", "encouraged": true, "condition": "senior roles""#,
+    ));
+    let process: HiringProcess = parse(&with_stages(&stages.join(","))).unwrap();
+    let t = process.variants[0].totals(None);
+    assert_eq!(t.all_stages(), 13);
+    assert_eq!(
+        (
+            t.required_stages,
+            t.encouraged_stages,
+            t.optional_stages,
+            t.conditional_stages
+        ),
+        (9, 6, 3, 1)
+    );
+    assert_eq!(
+        t.breakdown(),
+        ["6 strongly encouraged", "3 optional", "1 conditional"]
+    );
+    assert_eq!(t.outside_words(), "optional and conditional");
+    // 3 × 30 + 5 × 45 + 15 minutes: the plan a candidate normally goes through.
+    assert_eq!(t.required.to_string(), "5 h 30 min");
+    assert_eq!(t.with_optional.to_string(), "8 h 50 min");
 }
 
 #[test]

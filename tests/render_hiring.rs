@@ -169,12 +169,12 @@ fn example() -> String {
 fn summary_names_every_stage_and_both_times_and_calendar_time() {
     let html = example();
     assert!(
-        html.contains("data-total=\"stages\">11<span class=\"hb-totals__note\"> (4 optional)<"),
+        html.contains("data-total=\"stages\">11<span class=\"hb-totals__note\"> (2 strongly encouraged, 1 optional, 1 conditional)<"),
         "{html}"
     );
-    assert!(html.contains("<dt>Interview time, required stages</dt><dd data-total=\"minutes\">7 h 5 min – 8 h 30 min<"));
+    assert!(html.contains("<dt>Interview time, required and encouraged stages</dt><dd data-total=\"minutes\">7 h 35 min – 9 h<"));
     assert!(html.contains(
-        "<dt>With the optional stages</dt><dd data-total=\"optional\">about 9 h 20 min – 11 h<"
+        "<dt>With the optional and conditional stages</dt><dd data-total=\"optional\">about 9 h 20 min – 11 h<"
     ));
     assert!(html.contains("<dt>Calendar time</dt><dd data-total=\"calendar\">2–3 weeks<"));
     // The manager tab states its own.
@@ -195,7 +195,7 @@ fn a_group_is_one_numbered_step_that_folds_with_its_subtotal() {
         "<ol id=\"hb-timeline-v0-g4\" class=\"hb-timeline__stages hb-stage-group__stages\">"
     ));
     assert!(html.contains(
-        "<p class=\"hb-stage-group__subtotal\">5 stages (2 optional), 6–7 h (about 7 h 45 min – 9 h with the optional ones)</p>"
+        "<p class=\"hb-stage-group__subtotal\">5 stages (1 optional, 1 conditional), 6–7 h (about 7 h 45 min – 9 h with the optional and conditional ones)</p>"
     ), "{html}");
     for label in ["5a", "5b", "5c", "5d", "5e"] {
         assert!(

@@ -91,8 +91,9 @@ pub struct Stage {
     /// Whether a candidate may skip or not be asked to this stage. Default: `false`.
     #[serde(default)]
     pub optional: bool,
-    /// Whether the handbook strongly encourages a stage a candidate may still skip; counted
-    /// with the optional ones. Default: `false`.
+    /// Whether the handbook strongly encourages the stage: part of the process a candidate
+    /// normally goes through, counted with the required ones and named apart. Default:
+    /// `false`.
     #[serde(default)]
     pub encouraged: bool,
     /// When the stage happens at all, as the handbook says ("engineering roles only"; inline
@@ -179,23 +180,89 @@ impl Channel {
     }
 }
 
-/// Counts and time of one variant, required and optional stages apart.
+/// How much a stage belongs to the process a candidate normally goes through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emphasis {
+    /// Every candidate goes through it.
+    Required,
+    /// Strongly encouraged: part of the usual process, which a candidate may still skip.
+    Encouraged,
+    /// A candidate may skip it or not be asked to it.
+    Optional,
+    /// It happens only when its condition holds ("engineering roles only").
+    Conditional,
+}
+
+impl Emphasis {
+    /// The key in the HTML (`data-emphasis`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::Encouraged => "encouraged",
+            Self::Optional => "optional",
+            Self::Conditional => "conditional",
+        }
+    }
+}
+
+/// Counts and time of one variant: the usual process (required and strongly encouraged
+/// stages) apart from the optional and the conditional stages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
-    /// Stages every candidate goes through.
+    /// Stages of the usual process: the required and the strongly encouraged ones.
     pub required_stages: usize,
+    /// Of those, the strongly encouraged ones.
+    pub encouraged_stages: usize,
     /// Of those, the ones with a stated length: the interviews.
     pub required_timed: usize,
-    /// Interview time of the required stages: the sum of their stated lengths.
+    /// Interview time of the usual process: the sum of its stages' stated lengths.
     pub required: Span,
-    /// Stages a candidate may not go through: optional, encouraged or conditional.
+    /// Optional stages.
     pub optional_stages: usize,
-    /// Interview time of every stage, the optional ones included.
+    /// Conditional stages (those with a condition, whatever else they say).
+    pub conditional_stages: usize,
+    /// Interview time of every stage, the optional and conditional ones included.
     pub with_optional: Span,
     /// Calendar time waited between stages (the sum of the stated waits).
     pub waits: Span,
     /// The whole process in calendar time, as stated.
     pub duration: Option<Span>,
+}
+
+impl Totals {
+    /// Every stage.
+    pub fn all_stages(&self) -> usize {
+        self.required_stages + self.optional_stages + self.conditional_stages
+    }
+
+    /// Stages outside the usual process: the optional and the conditional ones.
+    pub fn outside_stages(&self) -> usize {
+        self.optional_stages + self.conditional_stages
+    }
+
+    /// What the stages are beyond required, in words: `["5 strongly encouraged", "3
+    /// optional", "1 conditional"]`, leaving out what there is none of.
+    pub fn breakdown(&self) -> Vec<String> {
+        [
+            (self.encouraged_stages, "strongly encouraged"),
+            (self.optional_stages, "optional"),
+            (self.conditional_stages, "conditional"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, words)| format!("{n} {words}"))
+        .collect()
+    }
+
+    /// The stages outside the usual process, named: "optional", "conditional" or "optional
+    /// and conditional".
+    pub fn outside_words(&self) -> &'static str {
+        match (self.optional_stages > 0, self.conditional_stages > 0) {
+            (true, true) => "optional and conditional",
+            (false, true) => "conditional",
+            _ => "optional",
+        }
+    }
 }
 
 impl Stage {
@@ -211,9 +278,23 @@ impl Stage {
         self.length.or(self.minutes.map(Span::minutes))
     }
 
-    /// Whether a candidate may not go through it: optional, encouraged or conditional.
+    /// Its emphasis: a condition counts first, then "strongly encouraged", then "optional".
+    pub fn emphasis(&self) -> Emphasis {
+        if self.condition.is_some() {
+            Emphasis::Conditional
+        } else if self.encouraged {
+            Emphasis::Encouraged
+        } else if self.optional {
+            Emphasis::Optional
+        } else {
+            Emphasis::Required
+        }
+    }
+
+    /// Whether it is outside the usual process: optional or conditional (a strongly
+    /// encouraged stage is part of it).
     pub fn is_optional(&self) -> bool {
-        self.optional || self.encouraged || self.condition.is_some()
+        matches!(self.emphasis(), Emphasis::Optional | Emphasis::Conditional)
     }
 }
 
@@ -292,12 +373,15 @@ pub fn totals(stages: &[Rc<Stage>], duration: Option<Span>) -> Totals {
         |mut t, s| {
             let span = s.span().unwrap_or_default();
             t.with_optional = t.with_optional.plus(span);
-            if s.is_optional() {
-                t.optional_stages += 1;
-            } else {
-                t.required_stages += 1;
-                t.required_timed += usize::from(s.span().is_some());
-                t.required = t.required.plus(span);
+            match s.emphasis() {
+                Emphasis::Optional => t.optional_stages += 1,
+                Emphasis::Conditional => t.conditional_stages += 1,
+                emphasis => {
+                    t.required_stages += 1;
+                    t.encouraged_stages += usize::from(emphasis == Emphasis::Encouraged);
+                    t.required_timed += usize::from(s.span().is_some());
+                    t.required = t.required.plus(span);
+                }
             }
             if let Some(wait) = s.wait {
                 t.waits = t.waits.plus(wait);

@@ -33,7 +33,7 @@ test('hiring: a group of stages folds and unfolds by mouse and by keyboard', asy
   const stages = page.locator('#hiring .hb-timeline__panel:visible .hb-stage');
   assert.equal(await stages.count(), 11);
   assert.equal(await page.locator('#hiring .hb-stage:visible').count(), 11, 'every stage shows at first');
-  assert.equal(await group.locator('.hb-stage-group__subtotal').textContent(), '5 stages (2 optional), 6–7 h (about 7 h 45 min – 9 h with the optional ones)');
+  assert.equal(await group.locator('.hb-stage-group__subtotal').textContent(), '5 stages (1 optional, 1 conditional), 6–7 h (about 7 h 45 min – 9 h with the optional and conditional ones)');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   assert.equal(await group.getAttribute('data-state'), 'collapsed');

@@ -36,15 +36,19 @@ pub struct StageGroupProps {
 #[component]
 pub fn StageGroup(props: &StageGroupProps) -> Html {
     let t = totals(&props.stages, None);
-    let all = t.required_stages + t.optional_stages;
-    let mut subtotal = plural(all, "stage", "stages");
-    if t.optional_stages > 0 {
-        subtotal.push_str(&format!(" ({} optional)", t.optional_stages));
+    let mut subtotal = plural(t.all_stages(), "stage", "stages");
+    let breakdown = t.breakdown();
+    if !breakdown.is_empty() {
+        subtotal.push_str(&format!(" ({})", breakdown.join(", ")));
     }
     if !t.with_optional.is_zero() {
         subtotal.push_str(&format!(", {}", t.required));
         if t.with_optional != t.required {
-            subtotal.push_str(&format!(" ({} with the optional ones)", t.with_optional));
+            subtotal.push_str(&format!(
+                " ({} with the {} ones)",
+                t.with_optional,
+                t.outside_words()
+            ));
         }
     }
     let onclick = props.ontoggle.reform(|_: MouseEvent| ());

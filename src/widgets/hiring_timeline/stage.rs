@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::Heading;
 use crate::markdown;
-use crate::model::hiring::Stage;
+use crate::model::hiring::{Emphasis, Stage};
 
 /// Props of [`StageItem`].
 #[derive(Properties, PartialEq)]
@@ -57,15 +57,7 @@ pub fn StageItem(props: &StageItemProps) -> Html {
             html! { <span class="hb-stage__length hb-stage__length--unknown">{ "Length not stated" }</span> }
         }
     };
-    let emphasis = if stage.condition.is_some() {
-        "conditional"
-    } else if stage.encouraged {
-        "encouraged"
-    } else if stage.optional {
-        "optional"
-    } else {
-        "required"
-    };
+    let emphasis = stage.emphasis();
     let meets = match (stage.interviewers.len(), stage.pick) {
         (0, _) => None,
         (1, _) => Some(String::from("With ")),
@@ -76,7 +68,7 @@ pub fn StageItem(props: &StageItemProps) -> Html {
 
     html! {
         <li class="hb-stage" data-state={state} data-channel={stage.channel.key()}
-            data-optional={stage.is_optional().to_string()} data-emphasis={emphasis}>
+            data-optional={stage.is_optional().to_string()} data-emphasis={emphasis.key()}>
             <span class="hb-stage__marker" aria-hidden="true">{ props.number.clone() }</span>
             <div class="hb-stage__body">
                 <Heading level={props.level} class="hb-stage__title">
@@ -93,13 +85,12 @@ pub fn StageItem(props: &StageItemProps) -> Html {
                 <p class="hb-stage__meta">
                     <span class="hb-badge" data-channel={stage.channel.key()}>{ stage.channel.label() }</span>
                     { length }
-                    if stage.condition.is_some() {
-                        <span class="hb-tag hb-tag--conditional">{ "Conditional" }</span>
-                    } else if stage.encouraged {
-                        <span class="hb-tag hb-tag--encouraged">{ "Strongly encouraged" }</span>
-                    } else if stage.optional {
-                        <span class="hb-tag hb-tag--optional">{ "Optional" }</span>
-                    }
+                    { match emphasis {
+                        Emphasis::Conditional => html! { <span class="hb-tag hb-tag--conditional">{ "Conditional" }</span> },
+                        Emphasis::Encouraged => html! { <span class="hb-tag hb-tag--encouraged">{ "Strongly encouraged" }</span> },
+                        Emphasis::Optional => html! { <span class="hb-tag hb-tag--optional">{ "Optional" }</span> },
+                        Emphasis::Required => html! {},
+                    } }
                 </p>
                 if let Some(condition) = &stage.condition {
                     <p class="hb-stage__condition"><span class="hb-label">{ "Only when: " }</span>{ markdown::inline(condition) }</p>

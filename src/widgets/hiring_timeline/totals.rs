@@ -1,5 +1,6 @@
-//! The summary line of a variant: every stage and how many are optional, interview time with
-//! and without the optional stages, and calendar time apart.
+//! The summary line of a variant: every stage and how many are strongly encouraged, optional
+//! or conditional, interview time of the usual process and with the other stages, and
+//! calendar time apart.
 
 use yew::prelude::*;
 
@@ -17,25 +18,32 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Stage counts, interview time without and with the optional stages, calendar time.
+/// Stage counts, interview time of the usual process and with the optional and conditional
+/// stages, calendar time.
 #[component]
 pub fn TotalsSummary(props: &TotalsSummaryProps) -> Html {
     let t = props.totals;
     let untimed = t.required_stages.saturating_sub(t.required_timed);
-    let all = t.required_stages + t.optional_stages;
+    let breakdown = t.breakdown();
+    let outside = t.outside_stages();
+    let interview = match (t.encouraged_stages > 0, outside > 0) {
+        (true, _) => "Interview time, required and encouraged stages",
+        (false, true) => "Interview time, required stages",
+        (false, false) => "Interview time",
+    };
     html! {
         <dl class="hb-totals">
             <div class="hb-totals__item">
                 <dt>{ "Stages" }</dt>
                 <dd data-total="stages">
-                    { all }
-                    if t.optional_stages > 0 {
-                        <span class="hb-totals__note">{ format!(" ({} optional)", t.optional_stages) }</span>
+                    { t.all_stages() }
+                    if !breakdown.is_empty() {
+                        <span class="hb-totals__note">{ format!(" ({})", breakdown.join(", ")) }</span>
                     }
                 </dd>
             </div>
             <div class="hb-totals__item">
-                <dt>{ if t.optional_stages > 0 { "Interview time, required stages" } else { "Interview time" } }</dt>
+                <dt>{ interview }</dt>
                 <dd data-total="minutes">
                     { t.required.to_string() }
                     <span class="hb-totals__note">
@@ -46,9 +54,9 @@ pub fn TotalsSummary(props: &TotalsSummaryProps) -> Html {
                     </span>
                 </dd>
             </div>
-            if t.optional_stages > 0 {
+            if outside > 0 {
                 <div class="hb-totals__item hb-totals__item--optional">
-                    <dt>{ "With the optional stages" }</dt>
+                    <dt>{ format!("With the {} stages", t.outside_words()) }</dt>
                     <dd data-total="optional">
                         { t.with_optional.to_string() }
                         if t.with_optional == t.required {

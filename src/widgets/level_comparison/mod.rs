@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::components::{id_prefix, Heading, WidgetHeader};
 use crate::markdown;
-use crate::model::hiring::{HiringProcess, Totals};
+use crate::model::hiring::{Emphasis, HiringProcess, Totals};
 use crate::model::levels::{compare, Ladder, Section};
 use crate::model::{parse, DataError, ErrorKind};
 use crate::url_state::{key_of, use_fragment};
@@ -30,7 +30,7 @@ pub struct HiringInfo {
     /// Counts and time of the variant, when the level names a preset.
     pub totals: Option<Totals>,
     /// Each stage's title, minutes and whether it is optional.
-    pub stages: Vec<(String, Option<crate::model::length::Span>, bool)>,
+    pub stages: Vec<(String, Option<crate::model::length::Span>, Emphasis)>,
     /// The page showing the process, if the data names one.
     pub url: Option<String>,
     /// A hiring-timeline mount on the same page and the variant to select there: (mount id,
@@ -144,7 +144,7 @@ fn hiring_info(
         stages: variant
             .stages
             .iter()
-            .map(|s| (s.title.clone(), s.span(), s.is_optional()))
+            .map(|s| (s.title.clone(), s.span(), s.emphasis()))
             .collect(),
         url: h.url.clone(),
         mount,

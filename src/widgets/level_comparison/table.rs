@@ -8,6 +8,7 @@ use implicit_clone::unsync::IArray;
 
 use super::HiringInfo;
 use crate::markdown;
+use crate::model::hiring::Emphasis;
 use crate::model::levels::{Comparison, FieldRow, Level, Piece, Side};
 use crate::url_state::encode;
 
@@ -263,8 +264,8 @@ pub fn HiringSummary(props: &HiringSummaryProps) -> Html {
             if let Some(t) = t {
                 <p class="hb-hiring__totals">
                     { format!("{} stages, {} of interviews", t.required_stages, t.required) }
-                    if t.optional_stages > 0 {
-                        { format!(" (+{} optional)", t.optional_stages) }
+                    if t.outside_stages() > 0 {
+                        { format!(" (+{} {})", t.outside_stages(), t.outside_words()) }
                     }
                 </p>
                 <button type="button" class="hb-button hb-button--quiet" aria-expanded={open.to_string()}
@@ -272,11 +273,16 @@ pub fn HiringSummary(props: &HiringSummaryProps) -> Html {
                     { if *open { "Hide the stages" } else { "Show the stages" } }
                 </button>
                 <ol id={id} class="hb-hiring__stages" hidden={!*open}>
-                    { for info.stages.iter().map(|(title, minutes, optional)| html! {
+                    { for info.stages.iter().map(|(title, minutes, emphasis)| html! {
                         <li>
                             { markdown::inline(title) }
                             if let Some(span) = minutes { { format!(" ({span})") } }
-                            if *optional { { " (optional)" } }
+                            { match emphasis {
+                                Emphasis::Required => "",
+                                Emphasis::Encouraged => " (strongly encouraged)",
+                                Emphasis::Optional => " (optional)",
+                                Emphasis::Conditional => " (conditional)",
+                            } }
                         </li>
                     }) }
                 </ol>
