@@ -12,26 +12,48 @@ use yew::{AttrValue, Html};
 
 use crate::model::limits::{MARKDOWN_DEPTH, MARKDOWN_ELEMENTS};
 
-/// Renders Markdown as block content (paragraphs, lists, tables, ...).
-pub fn block(source: &str) -> Html {
-    render(source, false, "")
+/// Where rendered Markdown goes, which decides the elements it may become.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// Flow content (a `div`, a table cell): paragraphs, lists, tables, ...
+    Block,
+    /// Phrasing content (a sentence, a heading, a `p`): only inline elements, since the HTML
+    /// parser moves a block element out of a `p` or a heading, and a pre-rendered widget
+    /// would then no longer have the shape it was rendered with. Blocks become lines.
+    Inline,
+    /// [`Context::Inline`] inside a control (a button): links keep only their text, as a
+    /// control may hold no other interactive element.
+    Label,
 }
 
-/// Renders Markdown for a one-line field: a lone paragraph loses its `<p>`, so the result can
-/// sit inside a heading or a sentence.
+/// Renders Markdown as block content (paragraphs, lists, tables, ...).
+pub fn block(source: &str) -> Html {
+    render(source, Context::Block, "")
+}
+
+/// Renders Markdown for a one-line field, which can sit inside a heading or a sentence: only
+/// inline elements. Block constructs become lines of it: paragraphs, headings, quotes and code
+/// blocks each a line (`<br>` between them), list items a line each after "•" or their number,
+/// table rows a line each with " | " between cells, a rule a line break.
 pub fn inline(source: &str) -> Html {
-    render(source, true, "")
+    render(source, Context::Inline, "")
+}
+
+/// [`inline`] for the label of a control (a disclosure button): links and images keep only
+/// their text.
+pub fn label(source: &str) -> Html {
+    render(source, Context::Label, "")
 }
 
 /// [`block`], with every case-insensitive occurrence of `query` in the text wrapped in
 /// `<mark class="hb-match">`.
 pub fn block_marked(source: &str, query: &str) -> Html {
-    render(source, false, query)
+    render(source, Context::Block, query)
 }
 
 /// [`inline`], with occurrences of `query` marked.
 pub fn inline_marked(source: &str, query: &str) -> Html {
-    render(source, true, query)
+    render(source, Context::Inline, query)
 }
 
 /// Plain text (no Markdown) with occurrences of `query` marked.
@@ -170,10 +192,14 @@ fn percent_decode(input: &str) -> String {
 
 // Rendering
 
-/// An element being built: its tag (none for a dropped link, whose text stays) and children.
+/// An element being built: its tag (none for a dropped link, whose text stays, and for a
+/// block in inline context) and children.
 struct Frame {
     tag: Option<VTag>,
     children: Vec<Html>,
+    /// In inline context: the number of the next item of an ordered list (`None` for a
+    /// bullet list), or the cells of a table row so far.
+    count: Option<u64>,
 }
 
 impl Frame {
@@ -181,6 +207,7 @@ impl Frame {
         Self {
             tag,
             children: Vec::new(),
+            count: None,
         }
     }
 
@@ -206,10 +233,14 @@ struct Builder {
     budget: usize,
     plain: usize,
     spill: String,
+    context: Context,
+    /// In inline context: whether anything shows since the last line break, so the next
+    /// block starts a line of its own.
+    on_line: bool,
 }
 
 impl Builder {
-    fn new(query: &str) -> Self {
+    fn new(query: &str, context: Context) -> Self {
         Self {
             stack: vec![Frame::new(None)],
             needle: query.trim().to_lowercase(),
@@ -217,6 +248,8 @@ impl Builder {
             budget: MARKDOWN_ELEMENTS,
             plain: 0,
             spill: String::new(),
+            context,
+            on_line: false,
         }
     }
 
@@ -244,6 +277,7 @@ impl Builder {
             }
             Event::SoftBreak => self.text(" "),
             Event::HardBreak => self.leaf("br"),
+            Event::Rule if self.context != Context::Block => self.new_line(),
             Event::Rule => self.leaf("hr"),
             Event::TaskListMarker(done) => {
                 let symbol = if done { "☑ " } else { "☐ " };
@@ -271,13 +305,72 @@ impl Builder {
             return;
         }
         self.budget -= 1;
+        if self.context != Context::Block && is_block_start(&tag) {
+            self.start_line(&tag);
+            return;
+        }
         // Body rows go in a <tbody>, as the HTML parser would put them (a pre-rendered
         // table then has the same shape in the page as in the render).
         if matches!(tag, Tag::TableRow) && self.top_is("table") {
             self.stack.push(Frame::new(Some(VTag::new("tbody"))));
         }
-        let element = open(tag, self.table_head);
+        let element = match tag {
+            Tag::Link { .. } | Tag::Image { .. } if self.context == Context::Label => None,
+            tag => open(tag, self.table_head),
+        };
         self.stack.push(Frame::new(element));
+    }
+
+    /// A block in inline context: no element, but a line of its own (after a `<br>` when
+    /// something shows before it), a list item's "•" or number, a cell's " | ".
+    fn start_line(&mut self, tag: &Tag<'_>) {
+        let mut frame = Frame::new(None);
+        match tag {
+            Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::TableRow
+            | Tag::TableHead => self.new_line(),
+            Tag::List(start) => frame.count = *start,
+            Tag::Item => {
+                self.new_line();
+                let marker = match self.stack.last_mut().and_then(|f| f.count.as_mut()) {
+                    Some(n) => {
+                        let marker = format!("{n}. ");
+                        *n = n.saturating_add(1);
+                        marker
+                    }
+                    None => "• ".to_owned(),
+                };
+                self.push(VText::new(AttrValue::from(marker)).into());
+                self.on_line = false;
+            }
+            Tag::TableCell => {
+                let cells = self.stack.last_mut().map(|f| f.count.get_or_insert(0));
+                if let Some(cells) = cells {
+                    *cells += 1;
+                    if *cells > 1 {
+                        self.push(VText::new(" | ").into());
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Tag::CodeBlock(_) = tag {
+            frame.tag = Some(VTag::new("code"));
+        }
+        self.stack.push(frame);
+    }
+
+    /// In inline context, a `<br>` when something shows since the last one.
+    fn new_line(&mut self) {
+        if self.on_line && self.plain == 0 {
+            self.push(VTag::new("br").into());
+            self.on_line = false;
+        } else if self.plain > 0 {
+            self.spill.push(' ');
+        }
     }
 
     /// Whether the innermost open element is a `name`.
@@ -308,7 +401,11 @@ impl Builder {
             }
         }
         if let Some(frame) = self.stack.pop() {
-            let node = wrap_table_head(frame, end);
+            let node = if self.context == Context::Block {
+                wrap_table_head(frame, end)
+            } else {
+                frame.finish()
+            };
             self.push(node);
         }
     }
@@ -339,6 +436,7 @@ impl Builder {
 
     fn push(&mut self, node: Html) {
         self.flush();
+        self.on_line = true;
         if let Some(top) = self.stack.last_mut() {
             top.children.push(node);
         }
@@ -368,26 +466,28 @@ impl Builder {
     }
 }
 
-fn render(source: &str, inline: bool, query: &str) -> Html {
+fn render(source: &str, context: Context, query: &str) -> Html {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
-    let mut builder = Builder::new(query);
+    let mut builder = Builder::new(query, context);
     for event in Parser::new_ext(source, options) {
         builder.event(event);
     }
-    let mut children = builder.finish();
-    if inline && children.len() == 1 {
-        if let Some(Html::VTag(tag)) = children.first() {
-            if tag.tag() == "p" {
-                if let Some(Html::VTag(tag)) = children.pop() {
-                    return std::rc::Rc::unwrap_or_clone(tag)
-                        .into_children()
-                        .unwrap_or_default();
-                }
-            }
-        }
-    }
-    children.into_iter().collect()
+    builder.finish().into_iter().collect()
+}
+
+/// Whether `tag` opens a block, which inline context renders as a line instead.
+fn is_block_start(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
 }
 
 /// Whether the element `end` closes is a block (its flattened text needs a space after it).

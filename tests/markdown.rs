@@ -8,7 +8,7 @@
 
 mod common;
 
-use handbook_widgets::markdown::{block, inline, is_external, safe_url};
+use handbook_widgets::markdown::{block, inline, is_external, label, safe_url};
 
 fn md(source: &str) -> String {
     common::render(block(source))
@@ -27,8 +27,49 @@ fn renders_common_structure() {
 #[test]
 fn inline_drops_the_lone_paragraph() {
     assert_eq!(common::render(inline("A *b*")), "A <em>b</em>");
-    // Two paragraphs stay paragraphs.
-    assert_eq!(common::render(inline("a\n\nb")), "<p>a</p><p>b</p>");
+    // Two paragraphs are two lines: a heading or a sentence may hold no <p>.
+    assert_eq!(common::render(inline("a\n\nb")), "a<br>b");
+}
+
+/// Block Markdown in a one-line field becomes lines of inline content, never an element the
+/// HTML parser would move out of a `p` or a heading (which would break hydration).
+#[test]
+fn inline_renders_blocks_as_lines() {
+    let cases = [
+        ("- a recruiter\n- the *manager*", "• a recruiter<br>• the <em>manager</em>"),
+        ("3. first\n4. second", "3. first<br>4. second"),
+        ("> quoted\n>\n> twice", "quoted<br>twice"),
+        ("# Heading\ntext", "Heading<br>text"),
+        ("```\nlet x = 1;\n```", "<code>let x = 1;\n</code>"),
+        ("| a | b |\n|---|---|\n| 1 | 2 |", "a | b<br>1 | 2"),
+        ("above\n\n---\n\nbelow", "above<br>below"),
+        ("- [x] done\n- [ ] not", "• <span class=\"hb-md-task\" role=\"img\" aria-label=\"done\">☑ </span>done<br>• <span class=\"hb-md-task\" role=\"img\" aria-label=\"not done\">☐ </span>not"),
+        ("- a\n  - nested\n- b", "• a<br>• nested<br>• b"),
+        ("<div>raw</div>", "&lt;div&gt;raw&lt;/div&gt;"),
+    ];
+    for (source, expected) in cases {
+        let html = common::render(inline(source));
+        assert_eq!(html, expected, "{source:?}");
+        for block in [
+            "<p",
+            "<ul",
+            "<ol",
+            "<li",
+            "<blockquote",
+            "<h",
+            "<pre",
+            "<table",
+            "<hr",
+            "<div",
+        ] {
+            assert!(!html.contains(block), "{source:?}: {html}");
+        }
+    }
+    // A control's label keeps a link's text only.
+    assert_eq!(
+        common::render(label("See [the guide](https://example.com) ![x](a.png)")),
+        "See the guide x"
+    );
 }
 
 #[test]

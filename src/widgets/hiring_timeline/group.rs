@@ -66,7 +66,7 @@ pub fn StageGroup(props: &StageGroupProps) -> Html {
                         <button type="button" class="hb-stage__toggle" aria-expanded={(!props.collapsed).to_string()}
                             aria-controls={props.list_id.clone()} {onclick}>
                             <span class="hb-chevron" aria-hidden="true"></span>
-                            { markdown::inline(&props.name) }
+                            { markdown::label(&props.name) }
                         </button>
                     </Heading>
                     <p class="hb-stage-group__subtotal">{ subtotal }</p>

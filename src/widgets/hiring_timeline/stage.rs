@@ -76,7 +76,7 @@ pub fn StageItem(props: &StageItemProps) -> Html {
                         <button type="button" class="hb-stage__toggle" aria-expanded={props.expanded.to_string()}
                             aria-controls={props.details_id.clone()} {onclick}>
                             <span class="hb-chevron" aria-hidden="true"></span>
-                            { markdown::inline(&stage.title) }
+                            { markdown::label(&stage.title) }
                         </button>
                     } else {
                         { markdown::inline(&stage.title) }
