@@ -93,6 +93,18 @@ pub fn decode(value: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Sets another widget's entry `key` to `value` in the page's fragment, keeping every other
+/// entry (this widget's among them) and the page's own anchor, as a new history entry that
+/// fires `hashchange`, which that widget follows. For links from one widget to another: a
+/// plain `href="#hb-…"` would replace the whole fragment.
+pub fn follow(key: &str, value: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .location()
+            .set_hash(&set(&current_hash(), key, Some(value)));
+    }
+}
+
 /// A widget's entry in the fragment, kept in step with the address bar.
 #[derive(Clone)]
 pub struct FragmentHandle {

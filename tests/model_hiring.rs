@@ -73,7 +73,7 @@ fn mattermost_has_nine_stages_with_the_stated_lengths_and_interviewers() {
     assert_eq!(stages[8].channel, Channel::Email);
     assert!(stages.iter().all(|s| !s.optional));
     assert_eq!(
-        process.variants[0].totals(None),
+        process.variants[0].totals(&process),
         Totals {
             required_stages: 9,
             required_timed: 6,
@@ -124,7 +124,7 @@ fn flowfuse_has_eight_stages_one_optional() {
     );
     assert_eq!(stages[4].run_by.as_deref(), Some("The VP of Sales"));
     assert_eq!(stages[0].run_by.as_deref(), Some("The hiring manager"));
-    let t = process.variants[0].totals(process.duration);
+    let t = process.variants[0].totals(&process);
     assert_eq!(
         (t.required_stages, t.required, t.optional_stages),
         (7, Span::minutes(140), 1)
@@ -150,7 +150,7 @@ fn gitlab_has_one_variant_per_leadership_level() {
     let minutes: Vec<_> = process
         .variants
         .iter()
-        .map(|v| v.totals(None).required.to_string())
+        .map(|v| v.totals(&process).required.to_string())
         .collect();
     assert_eq!(
         minutes,
@@ -339,7 +339,7 @@ fn with_stages(stages: &str) -> String {
 fn the_example_from_another_handbook_reads_ranges_groups_emphasis_and_waits() {
     let process: HiringProcess = parse(&common::example("engineering-hiring.json")).unwrap();
     let engineer = &process.variants[0];
-    let t = engineer.totals(process.duration);
+    let t = engineer.totals(&process);
     // The usual process has the two strongly encouraged stages; one optional, one conditional.
     assert_eq!(
         (
@@ -362,11 +362,7 @@ fn the_example_from_another_handbook_reads_ranges_groups_emphasis_and_waits() {
     // The manager variant states its own calendar time.
     let manager = &process.variants[1];
     assert_eq!(
-        manager
-            .totals(process.duration)
-            .duration
-            .unwrap()
-            .to_string(),
+        manager.totals(&process).duration.unwrap().to_string(),
         "3–4 weeks"
     );
     // Steps: the SuperDay's five stages are one step, numbered 5a to 5e.
@@ -428,7 +424,7 @@ fn strongly_encouraged_stages_count_with_the_required_ones() {
         r#", "encouraged": true, "condition": "senior roles""#,
     ));
     let process: HiringProcess = parse(&with_stages(&stages.join(","))).unwrap();
-    let t = process.variants[0].totals(None);
+    let t = process.variants[0].totals(&process);
     assert_eq!(t.all_stages(), 13);
     assert_eq!(
         (
@@ -513,4 +509,36 @@ fn new_fields_refuse_what_they_cannot_mean() {
     }
     let e = err(r#"{ "title": "T", "duration": "forever", "variants": [] }"#);
     assert_eq!(e.path.as_deref(), Some("$.duration"));
+}
+
+/// A service level before the first stage (Sourcegraph: "every applicant is advanced or
+/// declined within 5 business days"): calendar time, counted with the waits; a variant may
+/// state its own.
+#[test]
+fn a_wait_before_the_first_stage_is_calendar_time() {
+    let json = r#"{ "title": "T", "wait": "within 5 business days", "waitFor": "a decision on the application",
+        "variants": [
+          { "id": "a", "label": "A", "stages": [{ "title": "Call", "minutes": 30, "wait": "up to 48 h" }] },
+          { "id": "b", "label": "B", "wait": "within 2 weeks", "stages": [{ "title": "Call", "minutes": 30 }] }
+        ] }"#;
+    let process: HiringProcess = parse(json).unwrap();
+    let [a, b] = [&process.variants[0], &process.variants[1]];
+    let (wait, what) = a.first_wait(&process).unwrap();
+    assert_eq!(
+        (wait.to_string().as_str(), what),
+        (
+            "up to 5 business days",
+            Some("a decision on the application")
+        )
+    );
+    let t = a.totals(&process);
+    assert_eq!(t.waits.to_string(), "up to 5 business days 48 h");
+    assert_eq!(t.required.to_string(), "30 min", "interview time is apart");
+    // The variant's own wait, without the process's words for another wait.
+    let (wait, what) = b.first_wait(&process).unwrap();
+    assert_eq!((wait.to_string().as_str(), what), ("up to 2 weeks", None));
+    // Blank words are refused where they are.
+    let e =
+        parse::<HiringProcess>(&json.replace("a decision on the application", " ")).unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("$.waitFor"));
 }

@@ -229,3 +229,18 @@ fn emphasis_condition_interviewers_and_waits_show_on_the_stage() {
     assert!(html.contains("<span class=\"hb-stage__length\">20–30 min</span>"));
     assert!(html.contains("<span class=\"hb-stage__length\">1 h 30 min</span>"));
 }
+
+#[test]
+fn a_wait_before_the_first_stage_shows_above_the_stages_and_in_the_calendar_time() {
+    let json = r#"{ "title": "T", "wait": "within 5 business days", "waitFor": "*every* applicant to be advanced or declined",
+        "variants": [{ "id": "a", "label": "A", "stages": [{ "title": "Call", "minutes": 30 }] }] }"#;
+    let html = common::render(hiring_timeline::render(json, &MountOptions::default()).unwrap());
+    assert!(
+        html.contains("<p class=\"hb-timeline__first-wait\"><span class=\"hb-label\">Before the first stage, a wait of </span>up to 5 business days for <em>every</em> applicant to be advanced or declined</p><ol class=\"hb-timeline__stages\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<dt>Waiting</dt><dd data-total=\"waits\">up to 5 business days<"),
+        "{html}"
+    );
+}

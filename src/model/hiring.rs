@@ -32,6 +32,15 @@ pub struct HiringProcess {
     /// is `"2-3 weeks"`), for every variant that does not state its own. Default: none.
     #[serde(default)]
     pub duration: Option<Span>,
+    /// Calendar time before the first stage, such as a service level for every application
+    /// ("within 5 business days"), for every variant that does not state its own; counted with
+    /// the waits between stages. Default: none.
+    #[serde(default)]
+    pub wait: Option<Span>,
+    /// What the candidate waits for before the first stage, such as "a reply" (inline
+    /// Markdown), for every variant that does not state its own wait. Default: none.
+    #[serde(default, rename = "waitFor")]
+    pub wait_for: Option<String>,
     /// One or more variants (by role or level), shown as tabs when there are several. Required.
     pub variants: Vec<Rc<Variant>>,
 }
@@ -51,6 +60,13 @@ pub struct Variant {
     /// This variant's whole process in calendar time. Default: the process's `duration`.
     #[serde(default)]
     pub duration: Option<Span>,
+    /// This variant's calendar time before its first stage. Default: the process's `wait`.
+    #[serde(default)]
+    pub wait: Option<Span>,
+    /// What the candidate waits for before this variant's first stage (inline Markdown).
+    /// Default: the process's `waitFor`, when the variant states no `wait` of its own.
+    #[serde(default, rename = "waitFor")]
+    pub wait_for: Option<String>,
     /// The stages in the order a candidate meets them; at least one. Required.
     pub stages: Vec<Rc<Stage>>,
 }
@@ -356,10 +372,37 @@ impl Variant {
         steps
     }
 
-    /// Totals over this variant's stages; `duration` is the process's, for a variant without
-    /// its own.
-    pub fn totals(&self, duration: Option<Span>) -> Totals {
-        totals(&self.stages, self.duration.or(duration))
+    /// Totals over this variant's stages, with the wait before its first stage among the
+    /// waits; `process` gives the calendar time and that wait to a variant without its own.
+    pub fn totals(&self, process: &HiringProcess) -> Totals {
+        self.totals_with(
+            process.duration,
+            self.first_wait(process).map(|(wait, _)| wait),
+        )
+    }
+
+    /// [`Variant::totals`], given the process's calendar time and the wait before the first
+    /// stage as [`Variant::first_wait`] resolved it.
+    pub fn totals_with(&self, duration: Option<Span>, first_wait: Option<Span>) -> Totals {
+        let mut t = totals(&self.stages, self.duration.or(duration));
+        if let Some(wait) = first_wait {
+            t.waits = wait.plus(t.waits);
+        }
+        t
+    }
+
+    /// The wait before the first stage and what it is for: the variant's own, else the
+    /// process's.
+    pub fn first_wait<'a>(&'a self, process: &'a HiringProcess) -> Option<(Span, Option<&'a str>)> {
+        match self.wait {
+            Some(wait) => Some((wait, self.wait_for.as_deref())),
+            None => process.wait.map(|wait| {
+                (
+                    wait,
+                    self.wait_for.as_deref().or(process.wait_for.as_deref()),
+                )
+            }),
+        }
     }
 }
 
@@ -403,6 +446,9 @@ impl Validate for HiringProcess {
 
     fn validate(&self) -> Result<(), DataError> {
         check_text(&self.title, "$.title")?;
+        if let Some(text) = &self.wait_for {
+            check_text(text, "$.waitFor")?;
+        }
         if self.variants.is_empty() {
             return Err(DataError::invalid_at(
                 "$.variants",
@@ -434,6 +480,9 @@ impl Validate for HiringProcess {
                 &format!("$.variants[{vi}].stages"),
                 "stages in one variant",
             )?;
+            if let Some(text) = &variant.wait_for {
+                check_text(text, format!("$.variants[{vi}].waitFor"))?;
+            }
             for (si, stage) in variant.stages.iter().enumerate() {
                 stage.validate(&format!("$.variants[{vi}].stages[{si}]"))?;
             }

@@ -23,6 +23,8 @@ const routes = [
   ['/docs/strict/', 'tests/fixtures/host/strict/'],
   // A small site that prerender.test.mjs pre-renders with the command-line program.
   ['/site/', 'target/prerendered-site/'],
+  // Every Markdown sample in every text field, pre-rendered (markdown-samples.test.mjs).
+  ['/samples/', 'target/markdown-samples-site/'],
   ['/cdn/widgets/v1/', 'dist/embed/'],
   ['/gallery/', 'dist/gallery/'],
   ['/cdn-missing-wasm/', 'dist/embed/'],

@@ -2,7 +2,7 @@
 // other handbooks" examples) as a reader uses it, in headless Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, openPage, mounted, hasFocus, axePath } from './harness.mjs';
+import { useBrowser, openPage, mounted, hasFocus, axePath, eventually } from './harness.mjs';
 import { widgetOverflow } from './overflow.mjs';
 
 const page_ = '/docs/handbook/other/handbooks.html';
@@ -201,6 +201,12 @@ test('owners: teams and people apart, shared work never unowned, labels filter, 
   assert.deepEqual(headings, ['Teams', 'People']);
   assert.deepEqual(await page.locator('#owners .hb-person[data-kind="team"] .hb-person__name').allTextContents(), ['Platform team', 'Growth team']);
   assert.equal(await page.locator('#owners .hb-person[data-person="lee"] .hb-person__members').textContent(), 'Member of Growth team');
+  // What is everyone's has its own place there, apart from "Owner TBD".
+  const shared = page.locator('#owners .hb-person--shared');
+  assert.equal(await shared.locator('.hb-person__name').textContent(), 'Shared by everyone');
+  assert.equal(await shared.locator('.hb-person__counts').textContent(), '2 features everyone owns');
+  assert.deepEqual(await shared.locator('.hb-person__programs li').allTextContents(), ['Documentation', 'Accessibility']);
+  assert.deepEqual(await page.locator('#owners .hb-person--unowned .hb-person__programs li').allTextContents(), ['Data export']);
 });
 
 test('ladder: tracks as lanes; steps stay on the track; equivalents and hiring one click away', async () => {
@@ -229,10 +235,21 @@ test('ladder: tracks as lanes; steps stay on the track; equivalents and hiring o
   assert.equal(await pair(), 'principal-engineer~senior-engineering-manager');
   // A level's hiring process on this page: the link selects its tab in the timeline above.
   await page.locator('#ladder .hb-ladder__button', { hasText: /^Engineering Manager/ }).click();
+  const before = await pair();
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.locator('#ladder .hb-hiring__on-page').last().click();
   await page.waitForFunction(() => document.querySelector('#hiring').shadowRoot.querySelector('[role="tab"][aria-selected="true"]')?.textContent === 'Engineering Manager');
   const top = await page.locator('#hiring').evaluate((el) => el.getBoundingClientRect().top);
   assert.ok(Math.abs(top) < 5, `the timeline is brought into view (top ${top})`);
   assert.match(await page.evaluate(() => location.hash), /hb-hiring=engineering-manager/);
+  // Both widgets' entries live in one fragment: the comparison keeps its pair, after a reload
+  // too, and the back button returns to the pair without the hiring entry.
+  assert.equal(await pair(), before);
+  assert.match(await page.evaluate(() => location.hash), new RegExp(`hb-ladder=${before}`));
+  await page.reload();
+  await mounted(page, '#ladder');
+  await eventually(async () => (await pair()) === before, { message: 'the pair after a reload' });
+  await page.goBack();
+  await eventually(async () => !(await page.evaluate(() => location.hash)).includes('hb-hiring='), { message: 'back' });
+  assert.equal(await pair(), before);
 });

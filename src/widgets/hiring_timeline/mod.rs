@@ -141,6 +141,7 @@ pub fn HiringTimeline(props: &HiringTimelineProps) -> Html {
             { for data.variants.iter().enumerate().map(|(vi, variant)| html! {
                 <VariantPanel key={variant.id.clone()} variant={variant.clone()} index={vi} id={id.clone()}
                     tabbed={with_tabs} active={vi == state.variant} duration={data.duration}
+                    first_wait={variant.first_wait(data).map(|(w, what)| (w, what.map(|t| AttrValue::from(t.to_owned()))))}
                     expanded={state.expanded_in(vi)} collapsed={state.collapsed_in(vi)}
                     level={level + 1} ontoggle={ontoggle.clone()} ontogglegroup={ontogglegroup.clone()}
                     ontoggleall={ontoggleall.clone()} />

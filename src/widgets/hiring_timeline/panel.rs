@@ -30,6 +30,10 @@ pub struct VariantPanelProps {
     /// The process's calendar time, for a variant that states none. Default: none.
     #[prop_or_default]
     pub duration: Option<Span>,
+    /// The wait before the first stage and what it is for ([`Variant::first_wait`]). Default:
+    /// none.
+    #[prop_or_default]
+    pub first_wait: Option<(Span, Option<AttrValue>)>,
     /// Indices of the expanded stages. Default: none.
     #[prop_or_default]
     pub expanded: Vec<usize>,
@@ -67,7 +71,7 @@ pub fn VariantPanel(props: &VariantPanelProps) -> Html {
             if props.tabbed {
                 <p class="hb-print-only hb-timeline__variant-name"><strong>{ &variant.label }</strong></p>
             }
-            <TotalsSummary totals={variant.totals(props.duration)} />
+            <TotalsSummary totals={variant.totals_with(props.duration, props.first_wait.as_ref().map(|(w, _)| *w))} />
             if let Some(notes) = &variant.notes {
                 <div class="hb-notes hb-md">{ markdown::block(notes) }</div>
             }
@@ -78,6 +82,11 @@ pub fn VariantPanel(props: &VariantPanelProps) -> Html {
                         { if all_open { "Hide all details" } else { "Show all details" } }
                     </button>
                 </div>
+            }
+            if let Some((wait, what)) = &props.first_wait {
+                <p class="hb-timeline__first-wait"><span class="hb-label">{ "Before the first stage, a wait of " }</span>{ wait.to_string() }
+                    if let Some(what) = what { { " for " }{ markdown::inline(what) } }
+                </p>
             }
             <ol class="hb-timeline__stages">
                 { for variant.steps().into_iter().enumerate().map(|(k, step)| {

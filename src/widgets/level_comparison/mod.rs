@@ -140,7 +140,7 @@ fn hiring_info(
             .at(format!("{at}.variant"))
         })?;
     Ok(Rc::new(HiringInfo {
-        totals: Some(variant.totals(process.duration)),
+        totals: Some(variant.totals(&process)),
         stages: variant
             .stages
             .iter()

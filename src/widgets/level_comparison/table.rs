@@ -10,7 +10,7 @@ use super::HiringInfo;
 use crate::markdown;
 use crate::model::hiring::Emphasis;
 use crate::model::levels::{Comparison, FieldRow, Level, Piece, Side};
-use crate::url_state::encode;
+use crate::url_state::{encode, follow};
 
 /// Props of [`ComparisonTable`].
 #[derive(Properties, PartialEq)]
@@ -254,11 +254,20 @@ pub fn HiringSummary(props: &HiringSummaryProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    // A hiring timeline on this page: its fragment entry selects the level's tab there.
-    let on_page = info
-        .mount
-        .as_ref()
-        .map(|(mount, variant)| format!("#hb-{}={}", encode(mount), encode(variant)));
+    // A hiring timeline on this page: its fragment entry selects the level's tab there. The
+    // click sets it beside the entries already in the fragment (this comparison's pair), which
+    // the plain link, for a new tab or a copied address, would replace.
+    let on_page = info.mount.as_ref().map(|(mount, variant)| {
+        let href = format!("#hb-{}={}", encode(mount), encode(variant));
+        let (mount, variant) = (mount.clone(), variant.clone());
+        let onclick = Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+                e.prevent_default();
+                follow(&mount, &variant);
+            }
+        });
+        (href, onclick)
+    });
     html! {
         <div class="hb-hiring">
             if let Some(t) = t {
@@ -287,8 +296,8 @@ pub fn HiringSummary(props: &HiringSummaryProps) -> Html {
                     }) }
                 </ol>
             }
-            if let Some(href) = on_page {
-                <p><a class="hb-hiring__on-page" {href}>{ "This level's hiring process, on this page" }</a></p>
+            if let Some((href, onclick)) = on_page {
+                <p><a class="hb-hiring__on-page" {href} {onclick}>{ "This level's hiring process, on this page" }</a></p>
             }
             if let Some(link) = info.url.as_deref().and_then(|url| markdown::link_to(url, html! { "The full hiring process" })) {
                 <p>{ link }</p>

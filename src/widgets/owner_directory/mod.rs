@@ -185,8 +185,13 @@ pub fn OwnerDirectory(props: &OwnerDirectoryProps) -> Html {
             .copied()
             .filter(|at| program(data, *at).is_some_and(|p| p.is_unowned()))
             .collect();
+        let shared: Vec<_> = results
+            .iter()
+            .copied()
+            .filter(|at| program(data, *at).is_some_and(|p| p.shared))
+            .collect();
         html! {
-            <PeopleView directory={data.clone()} people={Rc::new(people)} unowned={Rc::new(unowned)}
+            <PeopleView directory={data.clone()} people={Rc::new(people)} unowned={Rc::new(unowned)} shared={Rc::new(shared)}
                 query={query.clone()} level={level + 1} onperson={onperson.clone()} />
         }
     };

@@ -1,5 +1,5 @@
 //! The by-owner view: each team and person with what they own and support (teams and people
-//! apart when there are teams), and the unowned programs.
+//! apart when there are teams), what is everyone's, and the unowned programs.
 
 use std::rc::Rc;
 
@@ -18,6 +18,9 @@ pub struct PeopleViewProps {
     pub people: Rc<Vec<PersonPrograms>>,
     /// The filtered programs nobody owns. Required.
     pub unowned: Rc<Vec<ProgramRef>>,
+    /// The filtered programs that are everyone's ("shared responsibility"). Default: none.
+    #[prop_or_default]
+    pub shared: Rc<Vec<ProgramRef>>,
     /// Text to mark. Default: none.
     #[prop_or_default]
     pub query: AttrValue,
@@ -27,7 +30,8 @@ pub struct PeopleViewProps {
     pub onperson: Callback<String>,
 }
 
-/// Teams, then people (lead first), with counts and program titles; then "Owner TBD".
+/// Teams, then people (lead first), with counts and program titles; then what is everyone's
+/// ("Shared by everyone"), then "Owner TBD".
 #[component]
 pub fn PeopleView(props: &PeopleViewProps) -> Html {
     let dir = &props.directory;
@@ -112,6 +116,19 @@ pub fn PeopleView(props: &PeopleViewProps) -> Html {
         }
         <ul class="hb-people">
             { for person_entries.into_iter().map(entry) }
+            if !props.shared.is_empty() {
+                <li class="hb-person hb-person--shared" data-person="" data-kind="shared">
+                    <Heading level={level} class="hb-person__name">
+                        <span class="hb-tag hb-tag--shared">{ "Shared by everyone" }</span>
+                    </Heading>
+                    <p class="hb-person__counts">{ {
+                        let (one, many) = dir.nouns();
+                        let n = props.shared.len();
+                        format!("{n} {} everyone owns", if n == 1 { one } else { many })
+                    } }</p>
+                    { titles(&props.shared) }
+                </li>
+            }
             if !props.unowned.is_empty() {
                 <li class="hb-person hb-person--unowned" data-person="">
                     <Heading level={level} class="hb-person__name">
