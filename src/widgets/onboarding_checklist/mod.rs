@@ -71,6 +71,14 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
         let record = state.record();
         use_effect_with((record, state.can_save()), move |(record, can_save)| {
             if *can_save {
+                // Another tab may have saved a format this version cannot read before its
+                // storage event reached this one: look first, and never write over it.
+                if let Ok(Some(text)) = storage::load(&key) {
+                    if let Err(unreadable) = Record::read(Some(&text)) {
+                        dispatcher.dispatch(Action::Load(Err(unreadable)));
+                        return;
+                    }
+                }
                 let saved = if record == &Record::default() {
                     storage::clear(&key)
                 } else {
