@@ -448,6 +448,23 @@ fn several_tracks_are_lanes_by_grade_and_steps_stay_on_the_track() {
 }
 
 #[test]
+fn a_level_without_a_grade_first_on_its_lane_follows_the_levels_whose_step_it_is() {
+    // Shaped like GitLab's engineering job families: 7 individual-contributor levels (grades
+    // 5 to 11), 5 manager levels (8 to 12), and the CTO, without a grade, on the executive
+    // track: the VP of Development's next step.
+    let l = ladder(
+        &std::fs::read_to_string("tests/fixtures/data/gitlab-engineering-ladder.json").unwrap(),
+    );
+    let lanes: Vec<usize> = l.lanes().iter().map(|lane| lane.levels.len()).collect();
+    assert_eq!(lanes, [7, 5, 1]);
+    assert_eq!(
+        l.columns(),
+        [0, 1, 2, 3, 4, 5, 6, 3, 4, 5, 6, 7, 8],
+        "grades 5 to 12 are columns 0 to 7; the CTO comes after the VP, not first"
+    );
+}
+
+#[test]
 fn equivalents_and_reports_to_levels_are_fields_with_links() {
     let l = example();
     let c = compare(&l.levels[2], &l.levels[4], &l);

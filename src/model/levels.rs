@@ -261,17 +261,34 @@ impl Ladder {
         if grades.iter().all(|g| grade_number(g).is_some()) {
             grades.sort_by_key(|g| grade_number(g));
         }
-        // Levels without a grade take the column after the level before them on their lane.
+        // Levels without a grade take the column after the level before them on their lane;
+        // the first of a lane, the column after the levels placed so far that name it as
+        // their next step (a CTO after the VP whose step it is), else the first.
         let mut columns = vec![0; self.levels.len()];
+        let mut placed = vec![false; self.levels.len()];
         for lane in self.lanes() {
             let mut previous: Option<usize> = None;
             for i in lane.levels {
-                let own = self
-                    .levels
-                    .get(i)
-                    .and_then(|l| l.grade.as_deref())
+                let Some(level) = self.levels.get(i) else {
+                    continue;
+                };
+                let own = level
+                    .grade
+                    .as_deref()
                     .and_then(|g| grades.iter().position(|x| *x == g));
-                let column = own.unwrap_or_else(|| previous.map_or(0, |p| p + 1));
+                let after_steps = || {
+                    self.levels
+                        .iter()
+                        .zip(columns.iter().zip(&placed))
+                        .filter(|(l, (_, done))| **done && l.next.contains(&level.id))
+                        .map(|(_, (c, _))| c + 1)
+                        .max()
+                        .unwrap_or(0)
+                };
+                let column = own.unwrap_or_else(|| previous.map_or_else(after_steps, |p| p + 1));
+                if let Some(done) = placed.get_mut(i) {
+                    *done = true;
+                }
                 if let Some(slot) = columns.get_mut(i) {
                     *slot = column;
                 }

@@ -69,6 +69,49 @@ eachEngine((ctx, test) => {
     await expectPair('vp-product-management', 'vp-product-monetization');
   });
 
+  test('level comparison: a 13-level ladder on three tracks and a 37-level one on four are in sight, without sideways scrolling', async () => {
+    await openSettled(ctx, '/docs/handbook/other/ladders.html');
+    const report = await ctx.s.run(() => {
+      const inside = (r, box) => r.width > 0 && r.height > 0 && r.left >= box.left - 1 && r.right <= box.right + 1;
+      const meets = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      return ['gitlab-engineering', 'long-ladder'].map((id) => {
+        const root = document.getElementById(id).shadowRoot;
+        const lanes = root.querySelector('.hb-lanes');
+        const box = lanes.getBoundingClientRect();
+        const buttons = [...root.querySelectorAll('.hb-ladder__button')];
+        const arrows = [...root.querySelectorAll('.hb-ladder__arrow')];
+        const rects = buttons.map((b) => b.getBoundingClientRect());
+        return {
+          id,
+          scrolls: lanes.scrollWidth > lanes.clientWidth + 1 || root.querySelector('.hb-root').scrollWidth > root.querySelector('.hb-root').clientWidth + 1,
+          width: Math.round(box.width),
+          levels: buttons.length,
+          outOfSight: buttons.filter((b, i) => !inside(rects[i], box)).map((b) => b.textContent),
+          arrows: arrows.length,
+          unreadableArrows: arrows.filter((a) => {
+            const r = a.getBoundingClientRect();
+            return !inside(r, box) || rects.some((b) => meets(r, b)) || getComputedStyle(a).visibility !== 'visible';
+          }).length,
+          lanes: [...root.querySelectorAll('.hb-lane')].map((lane) => lane.querySelectorAll('.hb-ladder__button').length),
+        };
+      });
+    });
+    const [gitlab, long] = report;
+    // 6 steps up the individual-contributor lane, 4 up the manager lane; 14 + 10 + 9 in the other.
+    assert.deepEqual([gitlab.levels, gitlab.arrows, gitlab.lanes], [13, 10, [7, 5, 1]]);
+    assert.deepEqual([long.levels, long.arrows, long.lanes], [37, 33, [15, 11, 1, 10]]);
+    for (const r of report) {
+      assert.ok(ctx.phone ? r.width < 390 : r.width > 850 && r.width <= 960, `${r.id}: the lanes are ${r.width} px wide`);
+      assert.equal(r.scrolls, false, `${r.id} scrolls sideways`);
+      assert.deepEqual(r.outOfSight, [], `${r.id}: levels out of sight`);
+      assert.equal(r.unreadableArrows, 0, `${r.id}: arrows hidden, outside the box or under a level`);
+    }
+    // The executive lane's only level is in sight and can be picked.
+    await ctx.s.click(['#gitlab-engineering', '.hb-lane[data-track="executive"] .hb-ladder__button']);
+    await expectText(ctx, 'gitlab-engineering', '.hb-ladder__level[data-side="right"] .hb-ladder__name', 'Chief Technology Officer');
+    await expectText(ctx, 'gitlab-engineering', '.hb-ladder__level[data-side="left"] .hb-ladder__name', 'VP of Development');
+  });
+
   test('owner directory: search as you type, a name as a filter, and the filter survives a reload', async () => {
     await ctx.s.goto(`${ctx.url}${PAGE}`);
     await openSettled(ctx, PAGE);
