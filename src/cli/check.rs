@@ -273,7 +273,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
 fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut HashSet<PathBuf>) {
     report.files += 1;
     let text = match read_page(page) {
-        Ok(text) => text,
+        Ok((text, _)) => text,
         Err(why) => return report.unchecked(page, format!("the page {why}")),
     };
     let markdown = is_markdown(page);

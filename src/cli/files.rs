@@ -113,10 +113,21 @@ pub fn read_inside(path: &Path, folders: &Folders, limit: usize) -> Result<Strin
     read_regular(&real, limit)
 }
 
-/// The text of `path` when it is a regular file (after symbolic links) of at most `limit`
+/// The UTF-8 text of `path` when it is a regular file (see [`read_bytes`]); a leading
+/// byte-order mark is dropped, as browsers do.
+pub fn read_regular(path: &Path, limit: usize) -> Result<String, Refusal> {
+    let text = String::from_utf8(read_bytes(path, limit)?)
+        .map_err(|e| Refusal::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+/// The bytes of `path` when it is a regular file (after symbolic links) of at most `limit`
 /// bytes, read without blocking on what is not one: a named pipe, a device or a socket is
 /// refused from its metadata, and the file opened is checked to be the one looked at.
-pub fn read_regular(path: &Path, limit: usize) -> Result<String, Refusal> {
+pub fn read_bytes(path: &Path, limit: usize) -> Result<Vec<u8>, Refusal> {
     let looked = std::fs::metadata(path).map_err(Refusal::Io)?;
     if let Some(what) = not_regular(&looked) {
         return Err(Refusal::NotRegular(what));
@@ -142,12 +153,7 @@ pub fn read_regular(path: &Path, limit: usize) -> Result<String, Refusal> {
     if bytes.len() > limit {
         return Err(Refusal::TooLarge(limit));
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Refusal::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    })
+    Ok(bytes)
 }
 
 /// What a file that is not a regular one is, in words.

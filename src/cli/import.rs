@@ -72,7 +72,7 @@ pub fn run(args: &[String]) -> ExitCode {
         ));
     }
     let text = match read_page(Path::new(page)) {
-        Ok(text) => text,
+        Ok((text, _)) => text,
         Err(why) => {
             eprintln!("handbook-widgets import: {} {why}", clean(page));
             return ExitCode::FAILURE;

@@ -3,6 +3,7 @@
 //! (import.rs, over the library's import/), `prerender` (prerender.rs), `schema` (schema.rs), with what they share in pages.rs, files.rs (reading a site's files safely) and terminal.rs (printing what data says safely); `stylesheet` prints
 //! the CSS.
 
+mod charset;
 mod check;
 mod files;
 mod import;

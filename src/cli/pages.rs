@@ -14,7 +14,8 @@ use handbook_widgets::runtime::WIDGET_ATTR;
 use handbook_widgets::widgets::{MountOptions, WidgetDef};
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
-use crate::files::{read_inside, read_regular, Folders, PAGE_BYTES};
+use crate::charset::{self, Charset};
+use crate::files::{read_bytes, read_inside, read_regular, Folders, PAGE_BYTES};
 use crate::terminal::{self, clean};
 
 /// One mount as found in a page.
@@ -413,9 +414,11 @@ pub fn read_data_file(file: &Path) -> Result<String, String> {
 }
 
 /// The text of a page named on the command line or found in a folder, if it is a regular file
-/// of at most [`PAGE_BYTES`]; otherwise why not (`cannot be read (…)`).
-pub fn read_page(page: &Path) -> Result<String, String> {
-    read_regular(page, PAGE_BYTES).map_err(|refusal| refusal.to_string())
+/// of at most [`PAGE_BYTES`] in an encoding it declares or UTF-8, and that encoding, to write
+/// it back in; otherwise why not (`cannot be read (…)`, `is not valid UTF-8 …`).
+pub fn read_page(page: &Path) -> Result<(String, Charset), String> {
+    let bytes = read_bytes(page, PAGE_BYTES).map_err(|refusal| refusal.to_string())?;
+    charset::decode(&bytes, !is_markdown(page))
 }
 
 /// The page's mounts, in document order, and the `src` of its handbook-widgets.js script.

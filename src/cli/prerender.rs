@@ -13,6 +13,7 @@ use handbook_widgets::widgets::{preset_text, presets_used, WIDGET_NAMES};
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 
+use crate::charset::{script_json, Charset};
 use crate::pages::{
     check_mount, collect, files_of, is_html, read_page, Checked, Inputs, Location, Mount, Origin,
     Site,
@@ -140,7 +141,7 @@ fn prerender_page(
     options: &Options,
     totals: &mut Totals,
 ) -> Result<(), String> {
-    let html = read_page(page)?;
+    let (html, charset) = read_page(page)?;
     let (mounts, script) = collect(&html).map_err(|e| format!("cannot be parsed ({e})"))?;
     let script = script.as_deref().map(str::to_owned);
     totals.pages += 1;
@@ -159,7 +160,7 @@ fn prerender_page(
     };
     let outcomes: Vec<Outcome> = mounts
         .iter()
-        .map(|mount| prerender_mount(mount, &html, page, site, &stylesheet))
+        .map(|mount| prerender_mount(mount, &html, charset, page, site, &stylesheet))
         .collect();
     for outcome in &outcomes {
         match outcome {
@@ -180,8 +181,11 @@ fn prerender_page(
         .then(|| head_links(&stylesheet, script.as_deref(), &runtime_for(&mounts)));
     let rewritten = rewrite(&html, &outcomes, head.as_deref())
         .map_err(|e| format!("cannot be rewritten ({e})"))?;
-    if rewritten != html {
-        std::fs::write(page, rewritten).map_err(|e| format!("cannot be written ({e})"))?;
+    // Compared as bytes: in a page whose encoding lacks a character, the markup written
+    // before holds a character reference where the new one holds the character.
+    let bytes = charset.encode(&rewritten);
+    if rewritten != html && bytes != charset.encode(&html) {
+        std::fs::write(page, bytes).map_err(|e| format!("cannot be written ({e})"))?;
         totals.changed += 1;
     }
     Ok(())
@@ -199,6 +203,7 @@ fn beside(url: &str, file: &str) -> String {
 fn prerender_mount(
     mount: &Mount,
     html: &str,
+    charset: Charset,
     page: &Path,
     site: &Site<'_>,
     stylesheet: &str,
@@ -231,11 +236,11 @@ fn prerender_mount(
     let mut markup = String::new();
     if !matches!(origin, Origin::Inline(_)) {
         // The data the page was rendered from travels with it: the browser reads it like
-        // inline JSON and fetches nothing. `<` is escaped so no text can end the script.
+        // inline JSON and fetches nothing.
         let _ = write!(
             markup,
             "<script type=\"application/json\" data-hb-prerendered>{}</script>",
-            json.replace('<', "\\u003c")
+            script_json(&json, charset)
         );
     }
     // So do the presets it was rendered with (a level's hiring process), which the browser
@@ -246,7 +251,7 @@ fn prerender_mount(
                 markup,
                 "<script type=\"application/json\" data-hb-preset=\"{}\" data-hb-prerendered>{}</script>",
                 escape_attribute(&preset),
-                text.replace('<', "\\u003c")
+                script_json(&text, charset)
             );
         }
     }

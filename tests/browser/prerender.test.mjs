@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBrowser, openPage, mounted, eventually } from './harness.mjs';
-import { SITE, PAGE, IDS, buildSite } from './prerendered-site.mjs';
+import { SITE, PAGE, IDS, ENCODED, LEGACY_TEXT, buildSite } from './prerendered-site.mjs';
 
 const KEY = 'handbook-widgets:onboarding-checklist:mattermost-pm-onboarding';
 /** The checkbox of the checklist item labelled `text`. */
@@ -98,6 +98,33 @@ test('with JavaScript, the widgets hydrate in place: same nodes, no layout shift
   await eventually(async () => (await page.locator('#programs .hb-dir__status').textContent()) === '1 of 13 programs match', { message: 'search' });
   assert.deepEqual(page.uncaught, []);
 });
+
+for (const [encoding, path] of Object.entries(ENCODED)) {
+  test(`a page in ${encoding} is pre-rendered in it: it reads as before, and every widget hydrates with the text of the UTF-8 page`, async () => {
+    const texts = async (page) => page.evaluate(() => [...document.querySelectorAll('[data-hb-widget]')].map((m) => m.shadowRoot.querySelector('.hb-widget')?.textContent));
+    const reference = await openPage(env.browser, null);
+    await reference.goto(`${env.url}${PAGE}`);
+    for (const id of IDS) await mounted(reference, `#${id}`);
+    const expected = await texts(reference);
+    await reference.close();
+
+    const page = await openPage(env.browser, null);
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await instrument(page);
+    await page.goto(`${env.url}${path}`);
+    for (const id of IDS) await mounted(page, `#${id}`);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.characterSet), encoding === 'utf-16' ? 'UTF-16LE' : 'windows-1252');
+    assert.equal(await page.locator('#legacy').textContent(), LEGACY_TEXT);
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('[data-hb-widget]')].map((m, i) =>
+      window.firstNodes[i] !== undefined && m.shadowRoot.querySelector('.hb-widget') === window.firstNodes[i])), IDS.map(() => true));
+    assert.deepEqual(await texts(page), expected);
+    assert.ok(expected.some((t) => /[^\x00-\xff]/.test(t)), 'the widgets hold characters beyond latin-1');
+    assert.deepEqual(page.uncaught, []);
+  });
+}
 
 test('the URL fragment and saved ticks apply straight after hydration', async () => {
   const page = await openPage(env.browser, `${env.url}${PAGE}`);
