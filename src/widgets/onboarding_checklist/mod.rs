@@ -124,6 +124,17 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(action.clone()))
     };
+    // Resetting deletes what is stored first, a record this version cannot read included,
+    // which saving never writes over.
+    let onconfirmreset = {
+        let (d, key) = (state.dispatcher(), key.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Err(reason) = storage::clear(&key) {
+                d.dispatch(Action::SaveStatus(Some(reason)));
+            }
+            d.dispatch(Action::ConfirmReset);
+        })
+    };
     let onstart = {
         let d = state.dispatcher();
         Callback::from(move |e: Event| {
@@ -258,7 +269,7 @@ pub fn OnboardingChecklist(props: &OnboardingChecklistProps) -> Html {
                             { " The saved progress this page cannot read is deleted too." }
                         }
                     </p>
-                    <button type="button" class="hb-button" data-action="confirm-reset" onclick={on(Action::ConfirmReset)}>{ "Reset" }</button>
+                    <button type="button" class="hb-button" data-action="confirm-reset" onclick={onconfirmreset}>{ "Reset" }</button>
                     <button type="button" class="hb-button" data-action="cancel-reset" onclick={on(Action::CancelReset)}>{ "Keep my progress" }</button>
                 </div>
             }
