@@ -60,12 +60,17 @@ export async function openSettled(ctx, path) {
 }
 
 /** Waits until every mount on the page open now (`path`, for the message) has settled: after a
- *  reload, without navigating again. */
+ *  reload, without navigating again. 30 s: the first page a cold WebKit under Xvfb opens
+ *  compiles the wasm while the machine is busy; the message names each mount's state. */
 export async function settled(ctx, path) {
   await ctx.s.until(() => {
     const mounts = [...document.querySelectorAll('[data-hb-widget]')];
     return mounts.length > 0 && mounts.every((m) => ['ready', 'error'].includes(m.getAttribute('data-hb-state')));
-  }, [], { message: `every mount on ${path} to settle` });
+  }, [], { timeout: 30000, message: `every mount on ${path} to settle` }).catch(async (e) => {
+    const states = await ctx.s.run(() => [...document.querySelectorAll('[data-hb-widget]')]
+      .map((m) => `${m.id || m.getAttribute('data-hb-widget')}: ${m.getAttribute('data-hb-state')}`).join(', ')).catch(() => 'unknown');
+    throw new Error(`${e.message}; ${states}`);
+  });
 }
 
 /** In the page: the text of `selector` inside mount `id`'s shadow root (or of the mount). */

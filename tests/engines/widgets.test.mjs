@@ -108,7 +108,7 @@ eachEngine((ctx, test) => {
     }
     // The executive lane's only level is in sight and can be picked.
     await ctx.s.click(['#gitlab-engineering', '.hb-lane[data-track="executive"] .hb-ladder__button']);
-    await expectText(ctx, 'gitlab-engineering', '.hb-ladder__level[data-side="right"] .hb-ladder__name', 'Chief Technology Officer');
+    await expectText(ctx, 'gitlab-engineering', '.hb-ladder__level[data-side="right"] .hb-ladder__name', 'CTO');
     await expectText(ctx, 'gitlab-engineering', '.hb-ladder__level[data-side="left"] .hb-ladder__name', 'VP of Development');
   });
 
