@@ -17,6 +17,14 @@ const shared = document.getElementById('pg-shared');
 
 // State
 
+/** The widgets there are (src/widgets/mod.rs; the entry script lists them too). */
+const WIDGETS = ['hiring-timeline', 'level-comparison', 'owner-directory', 'onboarding-checklist'];
+
+/** The largest share link read, and the most data it may inflate to: a link is read only up
+ *  to these, so that no link can keep the page busy (a deflate bomb). */
+const LINK_CHARS = 512 * 1024;
+const LINK_BYTES = 2 * 1024 * 1024;
+
 /** Where the playground's data can start from: every example mount on this page. */
 const starts = [...document.querySelectorAll('.example [data-hb-widget]')].map((mount, i) => {
   const heading = mount.closest('section')?.querySelector('h2')?.textContent?.trim() ?? `Example ${i + 1}`;
@@ -38,7 +46,7 @@ let generation = 0;
 
 // View
 
-for (const name of [...new Set(starts.map((s) => s.widget))]) {
+for (const name of WIDGETS) {
   widget.append(new Option(name, name));
 }
 for (const s of starts) {
@@ -88,15 +96,27 @@ function mountElement() {
   return mount;
 }
 
-/** What a maintainer pastes into their page: inline JSON, or a data-src to the saved file. */
+/** `text` as an attribute value between double quotes: it reads back exactly, and ends
+ *  nothing early. */
+function attribute(text) {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** JSON text made safe for the inside of a `<script>`: `</script` would end it early, and
+ *  `<!--` followed by `<script` would make the browser read on past its end tag, taking the
+ *  rest of the page with it. `\u003c` is the same character inside a JSON string. */
+function scriptText(json) {
+  return json.replace(/<(?=\/script|!--|script)/gi, '\\u003c');
+}
+
+/** What a maintainer pastes into their page: inline JSON, or a data-src to the saved file. The
+ *  widget is always one of the widgets (the select lists nothing else). */
 function embedSnippet() {
-  const name = widget.value;
+  const name = attribute(WIDGETS.includes(widget.value) ? widget.value : '');
   if (form.elements.embed.value === 'src') {
-    return `<div data-hb-widget="${name}" data-src="${path.value.replace(/"/g, '&quot;')}"></div>`;
+    return `<div data-hb-widget="${name}" data-src="${attribute(path.value)}"></div>`;
   }
-  // "</script" inside JSON would end the script element early.
-  const json = editor.value.replace(/<\/(script)/gi, '<\\/$1');
-  const body = json.split('\n').map((l) => `    ${l}`).join('\n');
+  const body = scriptText(editor.value).split('\n').map((l) => `    ${l}`).join('\n');
   return `<div data-hb-widget="${name}">\n  <script type="application/json">\n${body}\n  </script>\n</div>`;
 }
 
@@ -205,10 +225,39 @@ async function encode(text) {
   return `t${base64url(bytes)}`;
 }
 
+/** Why a share link is not read, in words for the reader. */
+class LinkError extends Error {}
+
+/** The text a share link holds; a `LinkError` when it is too large, before or after
+ *  inflating (the inflating stops at the limit), or not a link this playground wrote. */
 async function decode(value) {
+  if (value.length > LINK_CHARS) {
+    throw new LinkError(`The link's playground data is over ${LINK_CHARS / 1024} KB, more than a link this playground writes; the first example is shown instead.`);
+  }
+  if (!/^[zt][A-Za-z0-9_-]*$/.test(value)) throw new Error('not base64url');
   const bytes = fromBase64url(value.slice(1));
-  const plain = value.startsWith('z') ? await through(new DecompressionStream('deflate-raw'), bytes) : bytes;
-  return new TextDecoder().decode(plain);
+  if (value.startsWith('t')) {
+    if (bytes.length > LINK_BYTES) throw new LinkError(tooLarge());
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  }
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value: chunk } = await reader.read();
+    if (done) break;
+    size += chunk.length;
+    if (size > LINK_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new LinkError(tooLarge());
+    }
+    chunks.push(chunk);
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(chunks).arrayBuffer());
+}
+
+function tooLarge() {
+  return `The link's playground data inflates to more than ${LINK_BYTES / 1024 / 1024} MB, more than a link this playground writes; the first example is shown instead.`;
 }
 
 // Start: the shared state in the address, else the first example.
@@ -217,17 +266,20 @@ async function decode(value) {
   if (play) {
     try {
       const text = await decode(play);
-      const cut = text.indexOf('\n');
+      // "<widget>\n<json>"; a link without a newline is a widget name alone.
+      const cut = text.includes('\n') ? text.indexOf('\n') : text.length;
       const name = text.slice(0, cut);
-      if (![...widget.options].some((o) => o.value === name)) widget.append(new Option(name, name));
+      if (!WIDGETS.includes(name)) {
+        throw new LinkError(`The link names a widget this playground does not have (the widgets are ${WIDGETS.join(', ')}); the first example is shown instead.`);
+      }
       widget.value = name;
       editor.value = text.slice(cut + 1);
       start.prepend(new Option('The data in the link', 'link'));
       start.value = 'link';
       update({ now: true });
       return;
-    } catch {
-      shared.textContent = 'The playground data in this link could not be read; the first example is shown instead.';
+    } catch (e) {
+      shared.textContent = e instanceof LinkError ? e.message : 'The playground data in this link could not be read; the first example is shown instead.';
     }
   }
   await load(starts[0]?.id);

@@ -39,7 +39,9 @@ const routes = [
 export async function serve(handlers = {}) {
   const all = { '/phone.html': phoneFrame, ...handlers };
   const requests = [];
-  const server = createServer(async (req, res) => {
+  // Addresses up to 4 MB, as trunk serve takes them: the playground's share links are tested
+  // past the playground's own limits.
+  const server = createServer({ maxHeaderSize: 4 * 1024 * 1024 }, async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
     if (all[path]) {

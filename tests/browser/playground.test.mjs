@@ -2,6 +2,7 @@
 // the JSON and see the widget follow, see the widget's own error box with its line and
 // column and go there, copy the mount for a page, and share the state through the address.
 import { test } from 'node:test';
+import { deflateRawSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { useBrowser, openPage, eventually, mounted, axePath } from './harness.mjs';
 
@@ -96,7 +97,7 @@ test('playground: the embed snippet, inline or as a data file, and its copy butt
   const snippet = page.locator('#pg-snippet');
   assert.equal(
     await snippet.textContent(),
-    '<div data-hb-widget="hiring-timeline">\n  <script type="application/json">\n    { "title": "Hiring <\\/script> notes", "variants": [{ "id": "a", "label": "A", "stages": [{ "title": "Call" }] }] }\n  </script>\n</div>',
+    '<div data-hb-widget="hiring-timeline">\n  <script type="application/json">\n    { "title": "Hiring \\u003c/script> notes", "variants": [{ "id": "a", "label": "A", "stages": [{ "title": "Call" }] }] }\n  </script>\n</div>',
   );
   // The snippet, pasted into a page, mounts the same widget.
   const pasted = await page.evaluate((html) => {
@@ -132,6 +133,79 @@ test('playground: the address carries the state, and a shared link opens it', as
   assert.equal(await broken.locator('#pg-shared').textContent(), 'The playground data in this link could not be read; the first example is shown instead.');
   assert.equal(JSON.parse(await broken.locator('#pg-json').inputValue()).title, 'Mattermost: Product Manager hiring process');
   assert.deepEqual([...page.uncaught, ...other.uncaught, ...broken.uncaught], []);
+});
+
+/** A share link holding `text` as the playground writes it, deflated or not. */
+const linkTo = (text, deflate = false) =>
+  `${env.url}/gallery/index.html?play=${deflate ? 'z' : 't'}${(deflate ? deflateRawSync(Buffer.from(text)) : Buffer.from(text)).toString('base64url')}#playground`;
+
+test('playground: a link naming something other than a widget is refused, and nothing of it reaches the snippet', async () => {
+  const json = '{ "title": "T", "variants": [{ "id": "a", "label": "A", "stages": [{ "title": "Call" }] }] }';
+  for (const name of [
+    'hiring-timeline"><img src=x onerror=window.ran=1>',
+    '<script>window.ran=1</script>',
+    "level-comparison' onmouseover='window.ran=1",
+    'hiring-timeline" data-src="https://evil.example/x.json',
+    'owner-directory\u0000',
+    'Hiring-Timeline',
+  ]) {
+    const page = await openPlayground(linkTo(`${name}\n${json}`));
+    assert.match(await page.locator('#pg-shared').textContent(), /names a widget this playground does not have/, name);
+    assert.ok(['hiring-timeline', 'level-comparison', 'owner-directory', 'onboarding-checklist'].includes(await page.locator('#pg-widget').inputValue()));
+    for (const embed of ['inline', 'src']) {
+      await page.locator(`input[name="embed"][value="${embed}"]`).check();
+      const snippet = await page.locator('#pg-snippet').textContent();
+      assert.ok(!snippet.includes('onerror') && !snippet.includes('window.ran') && !snippet.includes('evil'), `${name} (${embed}): ${snippet.slice(0, 120)}`);
+    }
+    assert.equal(await page.evaluate(() => window.ran), undefined);
+    assert.deepEqual(page.uncaught, []);
+    await page.close();
+  }
+  // A link without a newline is a widget name alone: all of it.
+  const bare = await openPage(env.browser, linkTo('level-comparison'));
+  await eventually(async () => (await bare.locator('#pg-widget').inputValue()) === 'level-comparison', { message: 'the whole name' });
+  assert.equal(await bare.locator('#pg-json').inputValue(), '');
+});
+
+test('playground: the snippet pasted into a page runs nothing and swallows nothing, whatever the JSON holds', async () => {
+  const page = await openPlayground();
+  const title = 'a <!--<script> b </script><img src=x onerror=window.ran=1> c <SCRIPT>window.ran=2</SCRIPT>';
+  const json = JSON.stringify({ title, variants: [{ id: 'a', label: 'A', stages: [{ title: 'Call' }] }] }, null, 2);
+  await page.locator('#pg-json').fill(json);
+  await mounted(page, '#playground-preview');
+  const inline = await page.locator('#pg-snippet').textContent();
+  await page.locator('input[name="embed"][value="src"]').check();
+  const path = 'data/x.json" onmouseover="window.ran=3';
+  await page.locator('#pg-path').fill(path);
+  const src = await page.locator('#pg-snippet').textContent();
+  // Pasted into a page, as a maintainer would: the parser reads the whole snippet as one
+  // mount, its JSON as the same data, and the rest of the page survives.
+  const host = await openPage(env.browser, null);
+  await host.setContent(`<!doctype html><body>${inline}\n${src}\n<p id="after">The rest of the page</p></body>`);
+  const read = await host.evaluate(() => ({
+    mounts: [...document.querySelectorAll('[data-hb-widget]')].map((m) => m.getAttribute('data-hb-widget')),
+    title: JSON.parse(document.querySelector('[data-hb-widget] > script').textContent).title,
+    src: document.querySelectorAll('[data-hb-widget]')[1]?.getAttribute('data-src'),
+    after: document.getElementById('after')?.textContent,
+    images: document.images.length,
+    ran: window.ran,
+  }));
+  assert.deepEqual(read, { mounts: ['hiring-timeline', 'hiring-timeline'], title, src: path, after: 'The rest of the page', images: 0, ran: undefined });
+  assert.deepEqual([...page.uncaught, ...host.uncaught], []);
+});
+
+test('playground: a link past the size limits is refused before, or while, it inflates', async () => {
+  // Over 512 KB of address: refused before anything is decoded.
+  const long = await openPlayground(linkTo(`hiring-timeline\n${'x'.repeat(600 * 1024)}`));
+  assert.match(await long.locator('#pg-shared').textContent(), /over 512 KB/);
+  // A deflate bomb: 300 KB of link that inflates to 300 MB, stopped at 2 MB.
+  const bomb = linkTo(`hiring-timeline\n${' '.repeat(300 * 1024 * 1024)}`, true);
+  assert.ok(bomb.length < 512 * 1024, `${bomb.length} characters`);
+  const page = await openPlayground(bomb);
+  assert.match(await page.locator('#pg-shared').textContent(), /inflates to more than 2 MB/);
+  // The playground works on, from the first example.
+  assert.equal(JSON.parse(await page.locator('#pg-json').inputValue()).title, 'Mattermost: Product Manager hiring process');
+  assert.deepEqual([...long.uncaught, ...page.uncaught], []);
 });
 
 for (const colorScheme of ['light', 'dark']) {
