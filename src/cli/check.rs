@@ -9,13 +9,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use handbook_widgets::model::json::{locate_error, SCHEMA_KEY};
+use handbook_widgets::model::limits::MAX_BYTES;
 use handbook_widgets::model::{DataError, ErrorKind};
 use handbook_widgets::widgets::{find_widget, MountOptions, WidgetDef, WIDGET_NAMES};
 use serde_json::{json, Value};
 
+use crate::files::{read_regular, Refusal};
 use crate::pages::{
     check_mount, collect, files_of, has_extension, is_html, is_markdown, markdown_without_code,
-    read_data_file, read_page, Checked, Inputs, Location, Origin, Problem, Site,
+    read_page, Checked, Inputs, Lines, Location, Origin, Problem, Site,
 };
 use crate::terminal::{clean, clean_json};
 
@@ -290,9 +292,10 @@ fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut Hash
     };
     let first = report.findings.len();
     let mut data_files = Vec::new();
+    let lines = Lines::new(&text);
     for mount in &mounts {
         report.widgets += 1;
-        match check_mount(mount, &text, page, site) {
+        match check_mount(mount, &lines, page, site) {
             Checked::Valid { origin, .. } => {
                 if let Origin::File(file) = origin {
                     data_files.push(file);
@@ -318,7 +321,7 @@ fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut Hash
             if let Some(blank) = blank_line(json) {
                 report.findings.push(Finding::other(
                     Severity::Warning,
-                    Location::at_offset(page, &text, offset + blank),
+                    Location::at_offset(page, &lines, offset + blank),
                     Some(&mount.widget_name()),
                     "a blank line inside a mount ends the HTML block in CommonMark Markdown (Hugo, GitHub, markdown-it, …), which then renders the rest of the JSON as Markdown: remove the blank lines".to_owned(),
                 ));
@@ -359,11 +362,21 @@ fn check_data_file(
     flag: Option<&'static WidgetDef>,
     report: &mut Report,
 ) {
-    let text = match read_data_file(file) {
+    let text = match read_regular(file, MAX_BYTES) {
         Ok(text) => text,
-        Err(problem) => {
+        // Under a folder, a file that names no widget and is too large or not UTF-8 for
+        // widget data is some other data (an export, notes in Latin-1): passed over.
+        Err(refusal)
+            if !named
+                && flag.is_none()
+                && widget_by_name(file).is_none()
+                && is_other_data(&refusal) =>
+        {
+            return
+        }
+        Err(refusal) => {
             report.files += 1;
-            return report.unchecked(file, problem);
+            return report.unchecked(file, format!("{} {refusal}", file.display()));
         }
     };
     let def = match flag {
@@ -386,7 +399,7 @@ fn check_data_file(
             Err((_, false)) if !named => return,
             Err((error, _)) => {
                 report.files += 1;
-                let at = Location::of_json_error(file, &text, None, &error);
+                let at = Location::of_json_error(file, None, &error);
                 return report.unchecked_at(at, error.message);
             }
         },
@@ -395,7 +408,7 @@ fn check_data_file(
     report.widgets += 1;
     if let Err(error) = (def.render)(&text, &MountOptions::default()) {
         report.problem(&Problem {
-            location: Location::of_json_error(file, &text, None, &error),
+            location: Location::of_json_error(file, None, &error),
             widget: def.name.to_owned(),
             error,
             data: None,
@@ -444,14 +457,27 @@ fn widget_of(file: &Path, text: &str) -> Result<Option<&'static WidgetDef>, (Dat
             )),
         };
     }
-    let stem = file
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    Ok(WIDGET_NAMES
+    Ok(widget_by_name(file))
+}
+
+/// The widget a data file's name ends with (`hiring.hiring-timeline.json`), if any; a name
+/// that is not UTF-8 is read with its undecodable bytes replaced, so it is not passed over.
+fn widget_by_name(file: &Path) -> Option<&'static WidgetDef> {
+    let stem = file.file_stem()?.to_string_lossy();
+    WIDGET_NAMES
         .iter()
         .find(|name| stem == **name || stem.ends_with(&format!(".{name}")))
-        .and_then(|name| find_widget(name)))
+        .and_then(|name| find_widget(name))
+}
+
+/// Whether a file was not read for being too large or not UTF-8 (rather than outside the
+/// site, not a regular file, or unreadable): what other JSON of a site may be.
+fn is_other_data(refusal: &Refusal) -> bool {
+    match refusal {
+        Refusal::TooLarge(_) => true,
+        Refusal::Io(e) => e.kind() == std::io::ErrorKind::InvalidData,
+        _ => false,
+    }
 }
 
 /// The edit distance between two short names (Levenshtein, by characters).

@@ -4,29 +4,38 @@
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use handbook_widgets::components::error_title;
-use handbook_widgets::model::json::line_column;
 use handbook_widgets::model::limits::MAX_BYTES;
 use handbook_widgets::model::{DataError, ErrorKind};
+use handbook_widgets::runtime::placement::{placement, Placement};
 use handbook_widgets::runtime::source::{missing_data, preset_json, widget};
 use handbook_widgets::runtime::WIDGET_ATTR;
 use handbook_widgets::widgets::{MountOptions, WidgetDef};
+use html_escape::decode_html_entities;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
 use crate::charset::{self, Charset};
-use crate::files::{read_bytes, read_inside, read_regular, Folders, PAGE_BYTES};
+use crate::files::{read_bytes, read_inside, Folders, PAGE_BYTES};
 use crate::terminal::{self, clean};
 
 /// One mount as found in a page.
 #[derive(Default)]
 pub struct Mount {
-    /// Its attributes, in the page's order.
+    /// Its attributes, in the page's order, character references decoded as the browser's
+    /// parser decodes them (`hiring&#x2D;timeline` is `hiring-timeline`).
     pub attributes: Vec<(String, String)>,
     /// Byte offset of the mount's start tag.
     pub start: usize,
     /// Byte offset and text of its inline JSON, if it has any.
     pub inline: Option<(usize, String)>,
+    /// Where the widget goes on its element (see [`placement`]).
+    pub placement: Placement,
+    /// Its element's name, in lower case.
+    pub tag: String,
+    /// The byte offset of the mount it is inside, whose widget hides it, if any.
+    pub inside: Option<usize>,
 }
 
 impl Mount {
@@ -68,6 +77,9 @@ impl Origin {
         }
     }
 }
+
+/// The namespace of HTML elements, as lol_html names it.
+const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 /// How `data-src` addresses map to files, and which files may be read.
 pub struct Site<'a> {
@@ -181,10 +193,52 @@ pub struct Location {
     pub column: Option<usize>,
 }
 
+/// A page's text with where each of its lines starts, so that the lines and columns of any
+/// number of offsets cost one pass over it (a page of 100,000 mounts, or of 100,000 on one
+/// line, is not read 100,000 times).
+pub struct Lines<'a> {
+    text: &'a str,
+    /// The byte offset of each line's start.
+    starts: Vec<usize>,
+    /// The last offset asked for and its column: the next one on the same line, further on,
+    /// counts the characters from there.
+    last: Cell<(usize, usize)>,
+}
+
+impl<'a> Lines<'a> {
+    /// The lines of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            text,
+            starts,
+            last: Cell::new((0, 1)),
+        }
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|s| *s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or_default();
+        let (last, last_column) = self.last.get();
+        let (from, column) = if last >= start && last <= offset {
+            (last, last_column)
+        } else {
+            (start, 1)
+        };
+        let column = column + self.text.get(from..offset).map_or(0, |t| t.chars().count());
+        self.last.set((offset, column));
+        (line, column)
+    }
+}
+
 impl Location {
-    /// Byte `offset` of `text`, the contents of `file`.
-    pub fn at_offset(file: &Path, text: &str, offset: usize) -> Self {
-        let (line, column) = line_column(text, offset);
+    /// Byte `offset` of the text of `file`.
+    pub fn at_offset(file: &Path, lines: &Lines<'_>, offset: usize) -> Self {
+        let (line, column) = lines.line_column(offset);
         Self {
             file: file.to_path_buf(),
             line: Some(line),
@@ -193,17 +247,21 @@ impl Location {
     }
 
     /// Where `error`'s line and column (counted in the JSON text) fall in `file`, when the
-    /// JSON text is `file` itself (`start` is `None`) or starts at byte `start` of `text`, the
-    /// page that holds it.
-    pub fn of_json_error(file: &Path, text: &str, start: Option<usize>, error: &DataError) -> Self {
-        let Some(start) = start else {
+    /// JSON text is `file` itself (`start` is `None`) or starts at a byte offset of `file`,
+    /// the page that holds it.
+    pub fn of_json_error(
+        file: &Path,
+        start: Option<(&Lines<'_>, usize)>,
+        error: &DataError,
+    ) -> Self {
+        let Some((lines, start)) = start else {
             return Self {
                 file: file.to_path_buf(),
                 line: error.line,
                 column: error.line.and(error.column),
             };
         };
-        let at = Self::at_offset(file, text, start);
+        let at = Self::at_offset(file, lines, start);
         let (Some(line), Some(column)) = (at.line, at.column) else {
             return at;
         };
@@ -311,9 +369,9 @@ pub enum Checked {
 /// Reads `mount`'s data as the browser would (inline JSON, then `data-src`, then
 /// `data-preset`) and renders its widget, natively, to see whether the browser would show an
 /// error box instead. `html` is the text of `page`, where the mount is.
-pub fn check_mount(mount: &Mount, html: &str, page: &Path, site: &Site<'_>) -> Checked {
+pub fn check_mount(mount: &Mount, lines: &Lines<'_>, page: &Path, site: &Site<'_>) -> Checked {
     let name = mount.widget_name();
-    let at_mount = Location::at_offset(page, html, mount.start);
+    let at_mount = || Location::at_offset(page, lines, mount.start);
     let problem = |location: Location, error: DataError, data: Option<String>| {
         Checked::Invalid(Box::new(Problem {
             location,
@@ -324,31 +382,55 @@ pub fn check_mount(mount: &Mount, html: &str, page: &Path, site: &Site<'_>) -> C
     };
     let def = match widget(&name) {
         Ok(def) => def,
-        Err(e) => return problem(at_mount, e, None),
+        Err(e) => return problem(at_mount(), e, None),
     };
+    if let Placement::Refused(why) = mount.placement {
+        let message = format!(
+            "the mount is a <{}> element, so no widget can show in it: {why}",
+            mount.tag
+        );
+        return problem(
+            at_mount(),
+            DataError::new(ErrorKind::Placement, message),
+            None,
+        );
+    }
+    if let Some(outer) = mount.inside {
+        let at = Location::at_offset(page, lines, outer);
+        let message = format!(
+            "the mount is inside the mount at line {}, column {}, whose widget hides everything inside it; move it out",
+            at.line.unwrap_or_default(),
+            at.column.unwrap_or_default()
+        );
+        return problem(
+            at_mount(),
+            DataError::new(ErrorKind::Placement, message),
+            None,
+        );
+    }
     let options = MountOptions::from_attributes(|a| mount.attribute(a));
     let (json, origin) = match data(mount, page, site) {
         Ok(Some(found)) => found,
         Ok(None) => {
             return Checked::Elsewhere {
-                location: at_mount,
+                location: at_mount(),
                 widget: name,
             }
         }
-        Err(e) => return problem(at_mount, e, None),
+        Err(e) => return problem(at_mount(), e, None),
     };
     let json = match &origin {
         Origin::Preset(preset) => match preset_json(def, preset) {
             Ok(json) => json.as_deref().unwrap_or_default().to_owned(),
-            Err(e) => return problem(at_mount, e, None),
+            Err(e) => return problem(at_mount(), e, None),
         },
         _ => json,
     };
     if let Err(e) = (def.render)(&json, &options) {
         let location = match &origin {
-            Origin::Inline(offset) => Location::of_json_error(page, html, Some(*offset), &e),
-            Origin::File(file) => Location::of_json_error(file, &json, None, &e),
-            Origin::Preset(_) => at_mount,
+            Origin::Inline(offset) => Location::of_json_error(page, Some((lines, *offset)), &e),
+            Origin::File(file) => Location::of_json_error(file, None, &e),
+            Origin::Preset(_) => at_mount(),
         };
         return problem(location, e, origin.label());
     }
@@ -406,13 +488,6 @@ fn data(
     }
 }
 
-/// The text of a data file named on the command line or found in a folder, if it is a
-/// regular file within the widgets' size limit; otherwise what is wrong with it (`path cannot
-/// be read (…)`).
-pub fn read_data_file(file: &Path) -> Result<String, String> {
-    read_regular(file, MAX_BYTES).map_err(|refusal| format!("{} {refusal}", file.display()))
-}
-
 /// The text of a page named on the command line or found in a folder, if it is a regular file
 /// of at most [`PAGE_BYTES`] in an encoding it declares or UTF-8, and that encoding, to write
 /// it back in; otherwise why not (`cannot be read (…)`, `is not valid UTF-8 …`).
@@ -422,46 +497,90 @@ pub fn read_page(page: &Path) -> Result<(String, Charset), String> {
 }
 
 /// The page's mounts, in document order, and the `src` of its handbook-widgets.js script.
+/// Each mount's inline JSON is the first JSON script that is its own child, as the browser
+/// runtime reads it, also when mounts are nested.
 pub fn collect(
     html: &str,
 ) -> Result<(Vec<Mount>, Option<String>), lol_html::errors::RewritingError> {
     let mounts = RefCell::new(Vec::<Mount>::new());
+    // The mounts open at this point of the page, innermost last; and whether the element the
+    // handlers are at is inside a mount (lol_html's own reading of the page's nesting, which
+    // knows the parser's implied end tags).
+    let open = Rc::new(RefCell::new(Vec::<usize>::new()));
+    let nested = Cell::new(false);
     let script = RefCell::new(None::<String>);
-    let reading = Cell::new(false);
+    let reading = Cell::new(None::<usize>);
     let widget_selector = format!("[{WIDGET_ATTR}]");
+    let nested_selector = format!("[{WIDGET_ATTR}] [{WIDGET_ATTR}]");
     let inline_selector =
         format!("[{WIDGET_ATTR}] > script[type=\"application/json\"]:not([data-hb-prerendered])");
     rewrite_str(
         html,
         RewriteStrSettings {
             element_content_handlers: vec![
+                // Before the next one, which runs on the same elements after it.
+                element!(nested_selector, |_| {
+                    nested.set(true);
+                    Ok(())
+                }),
                 element!(widget_selector, |el| {
-                    mounts.borrow_mut().push(Mount {
+                    let is_nested = nested.replace(false);
+                    if !is_nested {
+                        // Not inside a mount: any mount still taken as open was closed by an
+                        // end tag the page left to the parser.
+                        open.borrow_mut().clear();
+                    }
+                    let mut all = mounts.borrow_mut();
+                    let index = all.len();
+                    let outer = open.borrow().last().copied().or(index.checked_sub(1));
+                    let inside = outer
+                        .filter(|_| is_nested)
+                        .and_then(|o| all.get(o))
+                        .map(|m| m.start);
+                    let tag = el.tag_name();
+                    let html_namespace = el.namespace_uri() == HTML_NAMESPACE;
+                    all.push(Mount {
                         attributes: el
                             .attributes()
                             .iter()
-                            .map(|a| (a.name(), a.value()))
+                            .map(|a| (a.name(), decode_html_entities(&a.value()).into_owned()))
                             .collect(),
                         start: el.source_location().bytes().start,
                         inline: None,
+                        placement: placement(&tag, html_namespace),
+                        tag,
+                        inside,
                     });
+                    if let Some(handlers) = el.end_tag_handlers() {
+                        open.borrow_mut().push(index);
+                        let open = Rc::clone(&open);
+                        let closed: lol_html::EndTagHandler<'static> = Box::new(move |_| {
+                            open.borrow_mut().retain(|i| *i != index);
+                            Ok(())
+                        });
+                        handlers.push(closed);
+                    }
                     Ok(())
                 }),
                 element!(inline_selector, |_| {
-                    // Only a mount's first inline script counts, as in the browser.
-                    let mut mounts = mounts.borrow_mut();
-                    let first = mounts.last().is_some_and(|m| m.inline.is_none());
-                    reading.set(first);
-                    if let (true, Some(mount)) = (first, mounts.last_mut()) {
+                    // The script's parent is the innermost open mount; only its first inline
+                    // script counts, as in the browser.
+                    let parent = open.borrow().last().copied();
+                    let mut all = mounts.borrow_mut();
+                    let first = parent
+                        .and_then(|p| all.get_mut(p))
+                        .filter(|m| m.inline.is_none());
+                    reading.set(first.is_some().then_some(parent).flatten());
+                    if let Some(mount) = first {
                         mount.inline = Some((usize::MAX, String::new()));
                     }
                     Ok(())
                 }),
                 text!(inline_selector, |t| {
-                    if reading.get() {
+                    if let Some(parent) = reading.get() {
                         if let Some((offset, text)) = mounts
                             .borrow_mut()
-                            .last_mut()
+                            .get_mut(parent)
                             .and_then(|m| m.inline.as_mut())
                         {
                             *offset = (*offset).min(t.source_location().bytes().start);

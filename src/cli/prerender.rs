@@ -7,16 +7,18 @@ use std::cell::Cell;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
+use std::rc::Rc;
 
+use handbook_widgets::runtime::placement::Placement;
 use handbook_widgets::runtime::WIDGET_ATTR;
 use handbook_widgets::widgets::{preset_text, presets_used, WIDGET_NAMES};
 use lol_html::html_content::ContentType;
-use lol_html::{element, rewrite_str, RewriteStrSettings};
+use lol_html::{element, end, rewrite_str, RewriteStrSettings};
 
 use crate::charset::{script_json, Charset};
 use crate::pages::{
-    check_mount, collect, files_of, is_html, read_page, Checked, Inputs, Location, Mount, Origin,
-    Site,
+    check_mount, collect, files_of, is_html, read_page, Checked, Inputs, Lines, Location, Mount,
+    Origin, Site,
 };
 use crate::ssr::render_mount;
 use crate::terminal::{self, clean};
@@ -158,22 +160,38 @@ fn prerender_page(
             )
         }
     };
+    let lines = Lines::new(&html);
     let outcomes: Vec<Outcome> = mounts
         .iter()
-        .map(|mount| prerender_mount(mount, &html, charset, page, site, &stylesheet))
+        .map(|mount| prerender_mount(mount, &lines, charset, page, site, &stylesheet))
         .collect();
+    let mut printed = 0;
     for outcome in &outcomes {
-        match outcome {
-            Outcome::Rendered(_) => totals.rendered += 1,
+        let message = match outcome {
+            Outcome::Rendered(_) => {
+                totals.rendered += 1;
+                continue;
+            }
             Outcome::Failed(report) => {
                 totals.failed += 1;
-                eprintln!("{report}");
+                report
             }
             Outcome::Skipped(note) => {
                 totals.skipped += 1;
-                eprintln!("{note}");
+                note
             }
+        };
+        printed += 1;
+        if printed <= MESSAGES_PER_PAGE {
+            eprintln!("{message}");
         }
+    }
+    if printed > MESSAGES_PER_PAGE {
+        eprintln!(
+            "{}: … and {} more mounts that could not be pre-rendered (the first {MESSAGES_PER_PAGE} of this page are above; `handbook-widgets check` lists them all)",
+            terminal::path(page),
+            printed - MESSAGES_PER_PAGE
+        );
     }
     let head = outcomes
         .iter()
@@ -191,6 +209,10 @@ fn prerender_page(
     Ok(())
 }
 
+/// The most messages printed for one page: a page of 100,000 broken mounts says so in 101
+/// lines, not 24 MB.
+const MESSAGES_PER_PAGE: usize = 100;
+
 /// `url` with its last path segment replaced by `file`.
 fn beside(url: &str, file: &str) -> String {
     let path = url.split(['?', '#']).next().unwrap_or_default();
@@ -202,13 +224,13 @@ fn beside(url: &str, file: &str) -> String {
 
 fn prerender_mount(
     mount: &Mount,
-    html: &str,
+    lines: &Lines<'_>,
     charset: Charset,
     page: &Path,
     site: &Site<'_>,
     stylesheet: &str,
 ) -> Outcome {
-    let (def, json, origin, mount_options) = match check_mount(mount, html, page, site) {
+    let (def, json, origin, mount_options) = match check_mount(mount, lines, page, site) {
         Checked::Valid {
             def,
             json,
@@ -226,7 +248,7 @@ fn prerender_mount(
     let shadow = match render_mount(def.name, &json, &mount_options) {
         Ok(shadow) => shadow,
         Err(e) => {
-            let at_mount = Location::at_offset(page, html, mount.start);
+            let at_mount = Location::at_offset(page, lines, mount.start);
             return Outcome::Failed(format!(
                 "{at_mount}: could not render ({})",
                 clean(&e.to_string())
@@ -258,6 +280,12 @@ fn prerender_mount(
     // The widget, with the build that rendered it and its shape, so that the browser hydrates
     // it only when its own build and the DOM it parsed agree; the static rules only when
     // scripts are off.
+    // An element that cannot hold a shadow root (a list item, a table cell) gets it on a
+    // `div.hb-host` inside it, where the runtime puts it too.
+    let child = mount.placement == Placement::Child;
+    if child {
+        markup.push_str("<div class=\"hb-host\" data-hb-prerendered>");
+    }
     let _ = write!(
         markup,
         "<template shadowrootmode=\"open\" data-hb-prerendered><link rel=\"stylesheet\" href=\"{}\"><noscript><link rel=\"stylesheet\" href=\"{}\"></noscript><div class=\"hb-mount\" data-hb-build=\"{}\" data-hb-shape=\"{}\">{shadow}</div></template>",
@@ -266,6 +294,9 @@ fn prerender_mount(
         handbook_widgets::BUILD,
         handbook_widgets::shape::of_html(&shadow),
     );
+    if child {
+        markup.push_str("</div>");
+    }
     Outcome::Rendered(markup)
 }
 
@@ -325,12 +356,13 @@ fn rewrite(
 ) -> Result<String, lol_html::errors::RewritingError> {
     let next = Cell::new(0usize);
     let rendered = Cell::new(false);
+    let marked = Rc::new(Cell::new(false));
     let last = outcomes
         .iter()
         .rposition(|o| matches!(o, Outcome::Rendered(_)));
     let widget_selector = format!("[{WIDGET_ATTR}]");
     let earlier = format!(
-        "[{WIDGET_ATTR}] > template[data-hb-prerendered], [{WIDGET_ATTR}] > script[data-hb-prerendered]"
+        "[{WIDGET_ATTR}] > template[data-hb-prerendered], [{WIDGET_ATTR}] > script[data-hb-prerendered], [{WIDGET_ATTR}] > div.hb-host[data-hb-prerendered]"
     );
     let marker = format!("[{WIDGET_ATTR}] > span[data-hb-prerendered]");
     // Bound, so that the handlers are dropped before the cells they borrow.
@@ -347,8 +379,19 @@ fn rewrite(
                             el.prepend(markup, ContentType::Html);
                             if last == Some(i) {
                                 // What the head's `rel="expect"` waits for: the first frame
-                                // comes once the parser has passed the last widget.
-                                el.append(END_MARKER, ContentType::Html);
+                                // comes once the parser has passed the last widget. Before its
+                                // end tag; a mount the page leaves unclosed gets it at the end
+                                // of the page (below).
+                                if let Some(handlers) = el.end_tag_handlers() {
+                                    let marked = Rc::clone(&marked);
+                                    let before_end: lol_html::EndTagHandler<'static> =
+                                        Box::new(move |end| {
+                                            end.before(END_MARKER, ContentType::Html);
+                                            marked.set(true);
+                                            Ok(())
+                                        });
+                                    handlers.push(before_end);
+                                }
                             }
                         }
                         _ => rendered.set(false),
@@ -378,6 +421,12 @@ fn rewrite(
                     Ok(())
                 }),
             ],
+            document_content_handlers: vec![end!(|end| {
+                if last.is_some() && !marked.get() {
+                    end.append(END_MARKER, ContentType::Html);
+                }
+                Ok(())
+            })],
             ..RewriteStrSettings::new()
         },
     );

@@ -21,6 +21,9 @@ pub enum ErrorKind {
     UnknownPreset,
     /// The mount gives no data, or the `data-src` could not be fetched.
     Source,
+    /// The mount is where no widget can show: on an element that holds no HTML (SVG, `<img>`,
+    /// `<textarea>`, a table row), or inside another mount, whose widget hides it.
+    Placement,
 }
 
 impl ErrorKind {
@@ -35,6 +38,7 @@ impl ErrorKind {
             Self::UnknownWidget => "unknown-widget",
             Self::UnknownPreset => "unknown-preset",
             Self::Source => "source",
+            Self::Placement => "placement",
         }
     }
 
@@ -49,6 +53,7 @@ impl ErrorKind {
             Self::UnknownWidget => "Unknown widget",
             Self::UnknownPreset => "Unknown preset",
             Self::Source => "Data could not be loaded",
+            Self::Placement => "Mount in the wrong place",
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod mount_view;
 mod panic;
+pub mod placement;
 pub mod source;
 mod styles;
 
@@ -110,6 +111,20 @@ pub fn mount(element: Element) -> bool {
         ask_for_every_widget();
         return false;
     }
+    let html = element.namespace_uri().as_deref() == Some("http://www.w3.org/1999/xhtml");
+    if let placement::Placement::Refused(why) = placement::placement(&element.tag_name(), html) {
+        // Nothing can show inside it, not even an error box: the console says why.
+        let _ = element.set_attribute(MOUNTED_ATTR, "");
+        let _ = element.set_attribute("data-hb-state", "error");
+        web_sys::console::error_1(
+            &format!(
+                "handbook-widgets: the \u{201c}{name}\u{201d} mount <{}> cannot show a widget: {why}",
+                element.tag_name().to_ascii_lowercase()
+            )
+            .into(),
+        );
+        return false;
+    }
     let prerendered = prerendered_root(&element);
     let root = match &prerendered {
         Some(root) => root.clone(),
@@ -199,8 +214,7 @@ fn options(el: &Element) -> MountOptions {
 /// minifier took Yew's markers out, no parser moved an element). Otherwise `None`, and the
 /// widget is rendered afresh in its place.
 fn prerendered_root(element: &Element) -> Option<Element> {
-    let root = element
-        .shadow_root()?
+    let root = shadow_of(element)?
         .query_selector(".hb-mount[data-hb-build]")
         .ok()??;
     let build = root.get_attribute("data-hb-build").unwrap_or_default();
@@ -225,7 +239,7 @@ fn prerendered_root(element: &Element) -> Option<Element> {
 /// the JSON script or a fallback list, then stop showing); elsewhere on a new child `div`.
 fn prepare_root(element: &Element) -> Option<Element> {
     let document = element.owner_document()?;
-    let shadow = match element.shadow_root() {
+    let shadow = match shadow_of(element) {
         Some(existing) => {
             clear(&existing);
             existing
@@ -246,6 +260,17 @@ fn prepare_root(element: &Element) -> Option<Element> {
     root.set_class_name("hb-mount");
     shadow.append_child(&root).ok()?;
     Some(root)
+}
+
+/// The shadow root the widget of `element` lives in, if it has one yet: on the element, or on
+/// its `.hb-host` child (where `prerender` writes it for an element that cannot hold one).
+fn shadow_of(element: &Element) -> Option<ShadowRoot> {
+    element.shadow_root().or_else(|| {
+        element
+            .query_selector(":scope > .hb-host")
+            .ok()??
+            .shadow_root()
+    })
 }
 
 fn clear(root: &ShadowRoot) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBrowser, openPage, mounted, eventually } from './harness.mjs';
-import { SITE, PAGE, IDS, ENCODED, LEGACY_TEXT, buildSite } from './prerendered-site.mjs';
+import { SITE, PAGE, IDS, ENCODED, LEGACY_TEXT, PLACEMENTS, buildSite } from './prerendered-site.mjs';
 
 const KEY = 'handbook-widgets:onboarding-checklist:mattermost-pm-onboarding';
 /** The checkbox of the checklist item labelled `text`. */
@@ -125,6 +125,47 @@ for (const [encoding, path] of Object.entries(ENCODED)) {
     assert.deepEqual(page.uncaught, []);
   });
 }
+
+test('mounts in awkward places: a list item hydrates on its host, nested mounts keep their own data, SVG and image mounts are refused in the console', async () => {
+  const page = await openPage(env.browser, null);
+  const messages = [];
+  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    window.liNode = document.querySelector('#li > .hb-host')?.shadowRoot?.querySelector('.hb-widget');
+  }));
+  await page.goto(`${env.url}${PLACEMENTS}`);
+  await eventually(() => page.evaluate(() => [...document.querySelectorAll('[data-hb-widget]')]
+    .every((m) => ['ready', 'error'].includes(m.getAttribute('data-hb-state')))), { message: 'every mount settled' });
+  const report = await page.evaluate(() => {
+    const state = (id) => document.getElementById(id).getAttribute('data-hb-state');
+    const li = document.getElementById('li');
+    const host = li.querySelector(':scope > .hb-host');
+    return {
+      states: ['li', 'outer', 'svg', 'img', 'entity'].map((id) => `${id}: ${state(id)}`),
+      hydrated: Boolean(window.liNode) && host?.shadowRoot?.querySelector('.hb-widget') === window.liNode,
+      hosts: li.querySelectorAll(':scope > .hb-host').length,
+      outer: document.getElementById('outer').shadowRoot.textContent.includes('Outer programs'),
+      svgChildren: document.getElementById('svg').childElementCount,
+      imgChildren: document.getElementById('img').childElementCount,
+      after: document.getElementById('after').textContent,
+    };
+  });
+  assert.deepEqual(report, {
+    states: ['li: ready', 'outer: ready', 'svg: error', 'img: error', 'entity: ready'],
+    hydrated: true,
+    hosts: 1,
+    outer: true,
+    svgChildren: 0,
+    imgChildren: 0,
+    after: 'After the mounts',
+  });
+  assert.deepEqual(messages.filter((m) => m.includes('cannot show a widget')), [
+    'error: handbook-widgets: the \u201cowner-directory\u201d mount <g> cannot show a widget: it is an SVG or MathML element, where HTML does not show; put the mount on a <div> outside the <svg> or <math>',
+    'error: handbook-widgets: the \u201cowner-directory\u201d mount <img> cannot show a widget: it is a void element, which holds nothing; put the mount on a <div>',
+  ]);
+  assert.deepEqual(messages.filter((m) => m.includes('afresh')), []);
+  assert.deepEqual(page.uncaught, []);
+});
 
 test('the URL fragment and saved ticks apply straight after hydration', async () => {
   const page = await openPage(env.browser, `${env.url}${PAGE}`);

@@ -26,6 +26,26 @@ export const LEGACY_TEXT = 'Café – “naïve” prices in € … it’s old'
 const CP1252 = new Map([['€', 0x80], ['…', 0x85], ['’', 0x92], ['“', 0x93], ['”', 0x94], ['–', 0x96], ['—', 0x97]]);
 const cp1252 = (text) => Buffer.from([...text].map((c) => CP1252.get(c) ?? (c.codePointAt(0) < 0x100 ? c.codePointAt(0) : 0x3f)));
 
+/** A page of mounts in awkward places, pre-rendered without `--strict` (some are refused):
+ *  on a list item, nested, on SVG and on an image, and one whose widget name is written with
+ *  a character reference. */
+export const PLACEMENTS = '/site/docs/handbook/product/placements.html';
+const PLACEMENTS_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Placements</title>
+<script type="module" src="/cdn/widgets/v1/handbook-widgets.js"></script></head>
+<body>
+<ul><li id="li" data-hb-widget="owner-directory" data-preset="mattermost-program-management"></li></ul>
+<div id="outer" data-hb-widget="owner-directory">
+  <div id="inner" data-hb-widget="owner-directory" data-preset="mattermost-program-management"></div>
+  <script type="application/json">{ "title": "Outer programs", "groups": [{ "title": "G", "programs": [{ "title": "Swag", "owners": [] }] }] }</script>
+</div>
+<svg width="10" height="10"><g id="svg" data-hb-widget="owner-directory" data-preset="mattermost-program-management"></g></svg>
+<img id="img" alt="" data-hb-widget="owner-directory" data-preset="mattermost-program-management">
+<div id="entity" data-hb-widget="owner&#x2D;directory" data-preset="mattermost-program-management"></div>
+<p id="after">After the mounts</p>
+</body></html>
+`;
+
 /** Writes the site afresh and pre-renders it (`--strict`: any failure throws). */
 export function buildSite() {
   rmSync(SITE, { recursive: true, force: true });
@@ -38,4 +58,7 @@ export function buildSite() {
   writeFileSync(join(SITE, ENCODED['utf-16'].slice('/site/'.length)), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(legacy('utf-16'), 'utf16le')]));
   cpSync(join(root, 'assets/data'), join(SITE, 'data'), { recursive: true });
   execFileSync('cargo', ['run', '-q', '--bin', 'handbook-widgets', '--', 'prerender', SITE, '--strict'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const placements = join(SITE, PLACEMENTS.slice('/site/'.length));
+  writeFileSync(placements, PLACEMENTS_PAGE);
+  execFileSync('cargo', ['run', '-q', '--bin', 'handbook-widgets', '--', 'prerender', placements, '--root', SITE], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
 }
