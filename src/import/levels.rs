@@ -8,6 +8,7 @@ use super::outline::{squash, Block, Page};
 use super::prose::{capitalise, plain, unique_ids};
 use super::{checked, introduction, list_markdown_at, pick, Notes, Section};
 use crate::model::levels::Ladder;
+use crate::model::limits::LADDER_LEVELS;
 
 /// The widget this drafts data for.
 pub const NAME: &str = "level-comparison";
@@ -36,6 +37,13 @@ pub fn import(page: &Page, query: Option<&str>, notes: &mut Notes) -> Result<Val
                 .map(|s| format!("“{}”", s.heading))
                 .collect::<Vec<_>>()
                 .join(", ")
+        ));
+    }
+    // Refused before reading them: each level looks for its next step among all the others.
+    if levels.len() > LADDER_LEVELS {
+        return Err(format!(
+            "found {} level headings: a ladder holds at most {LADDER_LEVELS} levels (choose a part with --section)",
+            levels.len()
         ));
     }
     let ids = unique_ids(levels.iter().map(|l| l.heading), "level");

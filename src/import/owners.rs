@@ -3,6 +3,8 @@
 //! Title: what it is", or an Owner column), helpers ("with Hanna"), links and whether its
 //! process is written down ("Process to be added").
 
+use std::collections::HashMap;
+
 use serde_json::{json, Map, Value};
 
 use super::outline::{squash, Block, Cell, Item, Page};
@@ -103,6 +105,13 @@ struct People {
     list: Vec<(String, String, Option<String>)>,
     /// The lead's id.
     lead: Option<String>,
+    /// The first person of each lower-case full name, first name and id, by their place in
+    /// `list`: a page naming 10,000 owners is read in one pass, not 10,000.
+    by_name: HashMap<String, usize>,
+    by_first: HashMap<String, usize>,
+    by_id: HashMap<String, usize>,
+    /// The next number to try after a whole-name id that is taken (`name-2`, `name-3` ...).
+    next_number: HashMap<String, usize>,
 }
 
 impl People {
@@ -110,12 +119,16 @@ impl People {
     /// the team list does not have them.
     fn id_of(&mut self, name: &str, notes: &mut Notes) -> String {
         let wanted = name.trim().to_lowercase();
-        let found = self.list.iter().find(|(id, full, _)| {
-            let full = full.to_lowercase();
-            full == wanted
-                || full.split_whitespace().next() == Some(wanted.as_str())
-                || *id == slug(&wanted)
-        });
+        // The first in the list whose full name, first name or id is the one wanted.
+        let found = [
+            self.by_name.get(&wanted),
+            self.by_first.get(&wanted),
+            self.by_id.get(&slug(&wanted)),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .and_then(|i| self.list.get(*i));
         if let Some((id, ..)) = found {
             return id.clone();
         }
@@ -128,19 +141,28 @@ impl People {
     /// Adds a person; their id is their first name, or their whole name when taken.
     fn add(&mut self, name: &str, title: Option<String>) -> String {
         let first = slug(name.split_whitespace().next().unwrap_or(name));
-        let id = if first.is_empty() || self.list.iter().any(|(id, ..)| *id == first) {
+        let id = if first.is_empty() || self.by_id.contains_key(&first) {
             let whole = slug(name);
             let mut id = whole.clone();
-            let mut n = 2;
-            while self.list.iter().any(|(taken, ..)| *taken == id) {
+            let mut n = self.next_number.get(&whole).copied().unwrap_or(2);
+            while self.by_id.contains_key(&id) {
                 id = format!("{whole}-{n}");
                 n += 1;
             }
+            self.next_number.insert(whole, n);
             id
         } else {
             first
         };
-        self.list.push((id.clone(), name.trim().to_owned(), title));
+        let full = name.trim().to_owned();
+        let index = self.list.len();
+        let lower = full.to_lowercase();
+        if let Some(first_name) = lower.split_whitespace().next() {
+            self.by_first.entry(first_name.to_owned()).or_insert(index);
+        }
+        self.by_name.entry(lower).or_insert(index);
+        self.by_id.entry(id.clone()).or_insert(index);
+        self.list.push((id.clone(), full, title));
         id
     }
 

@@ -3,6 +3,8 @@
 //! is optional ("may be asked to", "(optional)") and how it happens (a video call, an email).
 //! Each reader returns the words it read, so the import can say what it took from where.
 
+use std::collections::{HashMap, HashSet};
+
 use super::outline::squash;
 use crate::model::hiring::Channel;
 use crate::model::length::{parse_span, Amount};
@@ -375,10 +377,9 @@ pub fn plain(markdown: &str) -> String {
                 out.push_str(label);
                 rest = after.get(close + 1..).unwrap_or_default();
             }
-            None => {
-                out.push('[');
-                rest = after;
-            }
+            // No link after this `[`, so none after any later one: the rest is text (looking
+            // again from each `[` of a run of 400,000 would cost their square).
+            None => break,
         }
     }
     out.push_str(rest);
@@ -407,17 +408,23 @@ pub fn plain(markdown: &str) -> String {
 /// digits, and "-2", "-3" after one already taken.
 pub fn unique_ids<'a>(labels: impl IntoIterator<Item = &'a str>, prefix: &str) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    // The next number to try after each base that is taken: 10,000 equal labels are numbered
+    // in one pass.
+    let mut next: HashMap<String, usize> = HashMap::new();
     for (i, label) in labels.into_iter().enumerate() {
         let base = match slug(label) {
             s if s.is_empty() => format!("{prefix}-{}", i + 1),
             s => s,
         };
         let mut id = base.clone();
-        let mut n = 2;
-        while ids.contains(&id) {
+        let mut n = next.get(&base).copied().unwrap_or(2);
+        while taken.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
+        next.insert(base, n);
+        taken.insert(id.clone());
         ids.push(id);
     }
     ids
