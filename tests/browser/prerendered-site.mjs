@@ -37,7 +37,7 @@ const PLACEMENTS_PAGE = `<!doctype html>
 <ul><li id="li" data-hb-widget="owner-directory" data-preset="mattermost-program-management"></li></ul>
 <div id="outer" data-hb-widget="owner-directory">
   <div id="inner" data-hb-widget="owner-directory" data-preset="mattermost-program-management"></div>
-  <script type="application/json">{ "title": "Outer programs", "groups": [{ "title": "G", "programs": [{ "title": "Swag", "owners": [] }] }] }</script>
+  <script type="application/json">{ "title": "Outer programs", "people": [], "groups": [{ "title": "G", "programs": [{ "title": "Swag", "owners": [] }] }] }</script>
 </div>
 <svg width="10" height="10"><g id="svg" data-hb-widget="owner-directory" data-preset="mattermost-program-management"></g></svg>
 <img id="img" alt="" data-hb-widget="owner-directory" data-preset="mattermost-program-management">
