@@ -127,6 +127,51 @@ fn a_repository_is_checked_page_by_page_with_positions_and_a_summary() {
 }
 
 #[test]
+fn widget_fences_in_markdown_are_checked_at_the_lines_of_their_data() {
+    let repo = repository("fences");
+    // Line 17, column 84 is the "fifty"; line 22 the unknown option. A blank line inside a
+    // fence is no problem (unlike inside an HTML block), and a `json` fence is not a widget.
+    std::fs::write(
+        repo.join("content/team/fences.md"),
+        r#"# Fences
+
+```hiring-timeline
+---
+preset: mattermost-pm-hiring
+variant: pm
+---
+```
+
+```json
+{ "title": 5 }
+```
+
+```hiring-timeline
+{ "title": "Hiring",
+
+  "variants": [{ "id": "a", "label": "A", "stages": [{ "title": "Call", "minutes": "fifty" }] }] }
+```
+
+```owner-directory
+---
+colour: red
+---
+{}
+```
+"#,
+    )
+    .unwrap();
+    let (code, out) = check(&repo, &["content/team/fences.md"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        "content/team/fences.md:17:84: The “hiring-timeline” widget could not be shown: Wrong data shape: invalid type: string \"fifty\", expected u32 (JSON path $.variants[0].stages[0].minutes, data inline JSON)\n\
+         content/team/fences.md:22:1: The “owner-directory” widget could not be shown: Invalid data: `colour` is not an option of a widget fence; the options are id, variant, theme, heading-level, timeout, src, preset (data the fence's front matter)\n\
+         handbook-widgets check: 3 widgets in 1 file: 1 valid, 2 with errors\n"
+    );
+}
+
+#[test]
 fn valid_data_passes_and_each_preset_checks_with_the_flag() {
     let repo = repository("valid");
     let (status, out) = check(

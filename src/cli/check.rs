@@ -16,8 +16,8 @@ use serde_json::{json, Value};
 
 use crate::files::{read_regular, Refusal};
 use crate::pages::{
-    check_mount, collect, files_of, has_extension, is_html, is_markdown, markdown_without_code,
-    read_page, Checked, Inputs, Lines, Location, Origin, Problem, Site,
+    check_mount, collect, fences, files_of, has_extension, is_html, is_markdown,
+    markdown_without_code, read_page, Checked, Inputs, Lines, Location, Origin, Problem, Site,
 };
 use crate::terminal::{clean, clean_json};
 
@@ -284,7 +284,7 @@ fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut Hash
     } else {
         text.clone()
     };
-    let mounts = match collect(&scanned) {
+    let mut mounts = match collect(&scanned) {
         Ok((mounts, _)) => mounts,
         Err(e) => {
             return report.unchecked(page, format!("the page cannot be parsed as HTML ({e})"))
@@ -293,6 +293,24 @@ fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut Hash
     let first = report.findings.len();
     let mut data_files = Vec::new();
     let lines = Lines::new(&text);
+    // Widgets written as fenced code blocks, their data at its place in the page.
+    if markdown {
+        for fence in fences(&text) {
+            match fence {
+                Ok(mount) => mounts.push(mount),
+                Err((widget, start, error)) => {
+                    report.widgets += 1;
+                    report.problem(&Problem {
+                        location: Location::of_json_error(page, Some((&lines, start)), &error),
+                        widget,
+                        error,
+                        data: Some("the fence's front matter".to_owned()),
+                    });
+                }
+            }
+        }
+        mounts.sort_by_key(|m| m.start);
+    }
     for mount in &mounts {
         report.widgets += 1;
         match check_mount(mount, &lines, page, site) {
@@ -317,7 +335,7 @@ fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut Hash
                 ));
             }
         }
-        if let (true, Some((offset, json))) = (markdown, &mount.inline) {
+        if let (true, false, Some((offset, json))) = (markdown, mount.fenced, &mount.inline) {
             if let Some(blank) = blank_line(json) {
                 report.findings.push(Finding::other(
                     Severity::Warning,

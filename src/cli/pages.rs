@@ -8,11 +8,11 @@ use std::rc::Rc;
 
 use handbook_widgets::components::error_title;
 use handbook_widgets::model::limits::MAX_BYTES;
-use handbook_widgets::model::{DataError, ErrorKind};
+use handbook_widgets::model::{fence, DataError, ErrorKind};
 use handbook_widgets::runtime::placement::{placement, Placement};
 use handbook_widgets::runtime::source::{missing_data, preset_json, widget};
 use handbook_widgets::runtime::WIDGET_ATTR;
-use handbook_widgets::widgets::{MountOptions, WidgetDef};
+use handbook_widgets::widgets::{MountOptions, WidgetDef, WIDGET_NAMES};
 use html_escape::decode_html_entities;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
@@ -36,6 +36,8 @@ pub struct Mount {
     pub tag: String,
     /// The byte offset of the mount it is inside, whose widget hides it, if any.
     pub inside: Option<usize>,
+    /// Whether it is a fenced code block of a Markdown page (```` ```hiring-timeline ````).
+    pub fenced: bool,
 }
 
 impl Mount {
@@ -550,6 +552,7 @@ pub fn collect(
                         placement: placement(&tag, html_namespace),
                         tag,
                         inside,
+                        fenced: false,
                     });
                     if let Some(handlers) = el.end_tag_handlers() {
                         open.borrow_mut().push(index);
@@ -606,6 +609,58 @@ pub fn collect(
         },
     )?;
     Ok((mounts.into_inner(), script.into_inner()))
+}
+
+/// A widget fence of a Markdown page (```` ```hiring-timeline ````), as a mount: its options as
+/// attributes and its JSON inline, at the JSON's own offset in the page; or, when its front
+/// matter cannot be read, the fence's widget, where its text starts, and why.
+pub type FenceMount = Result<Mount, (String, usize, DataError)>;
+
+/// The widget fences of a Markdown page, in order (see [`fence`]).
+pub fn fences(markdown: &str) -> Vec<FenceMount> {
+    use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+    let mut found = Vec::new();
+    // The widget, the fence's start, and its text with where that starts.
+    let mut open: Option<(&'static str, usize, String, Option<usize>)> = None;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                open = fence::widget_of_info(&info, WIDGET_NAMES)
+                    .map(|name| (name, range.start, String::new(), None));
+            }
+            Event::Text(text) => {
+                if let Some((_, _, body, start)) = open.as_mut() {
+                    start.get_or_insert(range.start);
+                    body.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let Some((name, at, body, start)) = open.take() else {
+                    continue;
+                };
+                let start = start.unwrap_or(at);
+                found.push(match fence::read(&body) {
+                    Ok(read) => Ok(Mount {
+                        attributes: std::iter::once((WIDGET_ATTR.to_owned(), name.to_owned()))
+                            .chain(read.attributes.into_iter().map(|(a, v)| (a.to_owned(), v)))
+                            .collect(),
+                        start: at,
+                        inline: read
+                            .json
+                            .map(|(offset, json)| (start + offset, json.to_owned())),
+                        placement: Placement::Host,
+                        tag: "pre".to_owned(),
+                        inside: None,
+                        fenced: true,
+                    }),
+                    Err(error) => Err((name.to_owned(), start, error)),
+                });
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Markdown text with its code (fenced and indented blocks, code spans) blanked out, byte for

@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod error;
+pub mod fence;
 pub mod hiring;
 pub mod json;
 pub mod length;
