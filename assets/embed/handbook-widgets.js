@@ -15,6 +15,23 @@ const SELECTOR = '[data-hb-widget]';
 // The widgets with a runtime of their own (src/widgets/mod.rs, WIDGET_NAMES; a native test
 // checks the two agree).
 const WIDGETS = ['hiring-timeline', 'level-comparison', 'owner-directory', 'onboarding-checklist'];
+// A widget written as a fenced code block, as Markdown renderers and highlighters mark its
+// language (src/runtime/fences.rs reads it).
+const FENCES = WIDGETS.flatMap((w) => [`.language-${w}`, `.highlight-${w}`, `[data-lang="${w}"]`]).join(', ');
+const ANY = `${SELECTOR}, ${FENCES}`;
+
+// The widget a fence's element names.
+const fenceWidget = (el) => WIDGETS.find((w) => el.matches(`.language-${w}, .highlight-${w}, [data-lang="${w}"]`));
+
+// Whether a fence's element is mounted: inside the host the runtime put the widget on, or in
+// a `pre` with the widget's host just before it.
+const fenceMounted = (el) => Boolean(el.closest('[data-hb-fence]') || el.closest('pre')?.previousElementSibling?.hasAttribute('data-hb-fence'));
+
+// Mounts, and fences, not mounted yet.
+function unmounted(root) {
+  return Boolean(root.querySelector(`${SELECTOR}:not([data-hb-mounted])`)) ||
+    [...root.querySelectorAll(FENCES)].some((el) => !fenceMounted(el));
+}
 
 const runtimes = new Map();
 const stylesheets = new Map();
@@ -32,7 +49,10 @@ function loadStyles(file) {
 
 // The runtime for the widgets on the page now: the one widget's own, or the one with all.
 function runtimeFor(root) {
-  const names = new Set([...root.querySelectorAll(SELECTOR)].map((el) => el.getAttribute('data-hb-widget').trim()));
+  const names = new Set([
+    ...[...root.querySelectorAll(SELECTOR)].map((el) => el.getAttribute('data-hb-widget').trim()),
+    ...[...root.querySelectorAll(FENCES)].map(fenceWidget),
+  ]);
   const [only] = names;
   return names.size === 1 && WIDGETS.includes(only) ? `hb-${only}` : 'hb-core';
 }
@@ -65,7 +85,7 @@ export async function mountAll(root) {
   const core = await load();
   let count = core ? core.mountAll(root ?? undefined) : 0;
   // Widgets the first runtime leaves out (of another kind) go to the one with all.
-  if ((root ?? document).querySelector(`${SELECTOR}:not([data-hb-mounted])`)) {
+  if (unmounted(root ?? document)) {
     const every = await loadRuntime('hb-core');
     count += every && every !== core ? every.mountAll(root ?? undefined) : 0;
   }
@@ -96,12 +116,12 @@ if (typeof window !== 'undefined') {
       return load().then((core) => core !== null);
     },
   });
-  if (document.querySelector(SELECTOR)) {
+  if (document.querySelector(ANY)) {
     load();
   } else {
     // A client-side-routed handbook may add a widget later.
     const watch = new MutationObserver(() => {
-      if (document.querySelector(SELECTOR)) {
+      if (document.querySelector(ANY)) {
         watch.disconnect();
         load();
       }

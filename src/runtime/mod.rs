@@ -1,6 +1,7 @@
 //! The mount runtime: finds `[data-hb-widget]` elements, mounts each once into its own shadow
 //! root, watches the page for more, and keeps one element's failure to that element.
 
+mod fences;
 mod mount_view;
 mod panic;
 pub mod placement;
@@ -89,6 +90,9 @@ pub fn mount_all(root: Option<Node>) -> u32 {
         for el in widget_elements(&root) {
             count += u32::from(mount(el));
         }
+        for el in fences::candidates(&root) {
+            count += u32::from(fences::mount(&el));
+        }
     }
     count
 }
@@ -125,6 +129,13 @@ pub fn mount(element: Element) -> bool {
         );
         return false;
     }
+    let (source, options) = (data_source(&element), options(&element));
+    start_app(element, name, source, options)
+}
+
+/// Renders (or hydrates, when `element` holds this build's pre-rendered widget) widget `name`
+/// from `source` into `element`'s shadow root, and keeps the app to release it later.
+fn start_app(element: Element, name: String, source: DataSource, options: MountOptions) -> bool {
     let prerendered = prerendered_root(&element);
     let root = match &prerendered {
         Some(root) => root.clone(),
@@ -141,8 +152,8 @@ pub fn mount(element: Element) -> bool {
     let _ = element.set_attribute(MOUNTED_ATTR, "");
     let props = MountViewProps {
         widget: AttrValue::from(name),
-        source: data_source(&element),
-        options: Rc::new(options(&element)),
+        source,
+        options: Rc::new(options),
         host: Some(element.clone()),
     };
     let renderer = yew::Renderer::<MountView>::with_root_and_props(root, props);

@@ -20,6 +20,8 @@ pub enum DataSource {
     Preset(AttrValue),
     /// The mount gives no data.
     Missing,
+    /// The mount itself is wrong, as this says (a fence whose front matter cannot be read).
+    Invalid(Rc<DataError>),
 }
 
 /// What a mount shows.
@@ -85,6 +87,7 @@ pub fn resolve(name: &str, source: &DataSource, options: &MountOptions) -> Loade
             Err(err) => Loaded::Failed(Rc::new(err)),
         },
         DataSource::Missing => Loaded::Failed(Rc::new(missing_data())),
+        DataSource::Invalid(err) => Loaded::Failed(Rc::clone(err)),
     }
 }
 
@@ -119,6 +122,7 @@ pub async fn load(name: &str, source: &DataSource, options: &MountOptions) -> Lo
             Err(err) => return Loaded::Failed(Rc::new(err)),
         },
         DataSource::Missing => return Loaded::Failed(Rc::new(missing_data())),
+        DataSource::Invalid(err) => return Loaded::Failed(Rc::clone(err)),
     };
     for preset in widgets::presets_needed(def, &text) {
         if let Err(err) = fetch_preset(&preset, seconds).await {
