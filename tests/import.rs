@@ -315,6 +315,44 @@ fn the_command_prints_json_and_notes_apart() {
     assert!(output.stdout.is_empty());
 }
 
+#[test]
+fn the_draft_as_a_fence_is_the_same_data_and_a_widget_check_accepts() {
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_handbook-widgets"))
+            .args([
+                "import",
+                "hiring-timeline",
+                "tests/fixtures/seeds/002_773cc00b0a39e08f.txt",
+            ])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let plain = run(&[]);
+    let fenced = run(&["--fence"]);
+    assert!(fenced.status.success());
+    let text = String::from_utf8(fenced.stdout).unwrap();
+    let body = text
+        .strip_prefix("```hiring-timeline\n")
+        .and_then(|t| t.strip_suffix("\n```\n"))
+        .unwrap_or_else(|| panic!("not a fence: {text}"));
+    let from_fence: Value = serde_json::from_str(body).unwrap();
+    let from_plain: Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert_eq!(from_fence, from_plain);
+    // Pasted into a Markdown page, `check` reads it as the widget it is.
+    let dir = std::env::temp_dir().join(format!("hb-import-fence-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("hiring.md"), format!("# Hiring\n\n{text}")).unwrap();
+    let check = Command::new(env!("CARGO_BIN_EXE_handbook-widgets"))
+        .args(["check"])
+        .arg(dir.join("hiring.md"))
+        .output()
+        .unwrap();
+    let out = String::from_utf8(check.stdout).unwrap() + &String::from_utf8(check.stderr).unwrap();
+    assert!(check.status.success(), "{out}");
+    assert!(out.contains("1 widget in 1 file: 1 valid"), "{out}");
+}
+
 // The page outline the importers read.
 
 #[test]

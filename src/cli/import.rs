@@ -12,7 +12,7 @@ use crate::terminal::{clean, clean_json};
 
 /// What `handbook-widgets import --help` prints.
 pub const HELP: &str = "\
-Usage: handbook-widgets import <widget> <page.md> [--section HEADING]
+Usage: handbook-widgets import <widget> <page.md> [--section HEADING] [--fence]
 
 Drafts a widget's data from a handbook page written in Markdown (or reStructuredText: a .rst
 page, or a .txt one with RST titles) and prints the JSON on standard output:
@@ -40,13 +40,18 @@ writes what the page does not say: a stage whose length the page does not give h
 program whose owner it does not name has none. The draft passes the widget's own check
 (handbook-widgets check) before it is printed.
 
+--fence prints the draft as a fenced code block to paste into a Markdown page (```hiring-timeline
+and the JSON), which the widgets' script renders where the page shows it.
+
   handbook-widgets import hiring-timeline content/hiring.md > data/hiring.hiring-timeline.json
+  handbook-widgets import hiring-timeline content/hiring.md --fence >> content/hiring.md
 ";
 
 /// Runs `handbook-widgets import` with the arguments after the subcommand.
 pub fn run(args: &[String]) -> ExitCode {
     let mut positional = Vec::new();
     let mut section = None;
+    let mut fenced = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -54,6 +59,7 @@ pub fn run(args: &[String]) -> ExitCode {
                 print!("{HELP}");
                 return ExitCode::SUCCESS;
             }
+            "--fence" => fenced = true,
             "--section" => match args.next() {
                 Some(heading) => section = Some(heading.clone()),
                 None => return usage("--section needs a heading's words"),
@@ -97,8 +103,14 @@ pub fn run(args: &[String]) -> ExitCode {
                 }
             }
             let _ = std::io::stderr().write_all(err.as_bytes());
-            let json = serde_json::to_string_pretty(&draft.json).unwrap_or_default();
-            let _ = writeln!(std::io::stdout(), "{}", clean_json(&json));
+            let pretty = serde_json::to_string_pretty(&draft.json).unwrap_or_default();
+            let json = clean_json(&pretty);
+            let out = if fenced {
+                fence(widget, &json)
+            } else {
+                json.into_owned()
+            };
+            let _ = writeln!(std::io::stdout(), "{out}");
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -110,6 +122,18 @@ pub fn run(args: &[String]) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `json` as a widget fence: longer backtick runs than any in the JSON, so none of them can
+/// close it.
+fn fence(widget: &str, json: &str) -> String {
+    let longest = json
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or_default();
+    let ticks = "`".repeat(longest.max(2) + 1);
+    format!("{ticks}{widget}\n{json}\n{ticks}")
 }
 
 fn usage(message: &str) -> ExitCode {
