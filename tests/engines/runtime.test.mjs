@@ -1,7 +1,8 @@
 // In Chromium, Firefox and WebKit, at desktop and phone width: every data source mounts, the
 // host page's styles stay out and the widgets' stay in, broken data stays in its own mount
 // beside a working widget (the worst data too: each engine has its own limits on the wasm
-// stack), a strict Content-Security-Policy is kept, and no widget is wider than its container.
+// stack), a strict Content-Security-Policy is kept, widgets written as fenced code blocks mount
+// on each generator's markup, and no widget is wider than its container.
 import { before } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachEngine, openSettled, text, expectText, expectAttr } from './harness.mjs';
@@ -109,6 +110,27 @@ eachEngine((ctx, test) => {
     assert.deepEqual(report.borders, ['hiring', 'levels', 'programs', 'onboarding', 'fetched', 'inline', 'broken'].map((id) => `${id}:solid`));
     assert.deepEqual(report.violations, []);
     assert.deepEqual(report.errors, []);
+  });
+
+  test('widgets written as fenced code blocks mount on each generator\'s markup', async () => {
+    await ctx.s.goto(`${ctx.url}/docs/handbook/product/fences.html`);
+    const states = () => ctx.s.run(() => [...document.querySelectorAll('main > section')].map((s) => {
+      const host = s.querySelector('[data-hb-fence]');
+      return `${s.id}: ${host?.getAttribute('data-hb-fence')} ${host?.getAttribute('data-hb-state')} ${Boolean(host?.shadowRoot?.querySelector('.hb-widget, [role="alert"]'))}`;
+    }));
+    await ctx.s.until(() => document.querySelectorAll('[data-hb-fence][data-hb-state="ready"], [data-hb-fence][data-hb-state="error"]').length === 7,
+      [], { timeout: 30000, message: 'seven fences settled' })
+      .catch(async (e) => { throw new Error(`${e.message}; ${await states()}`); });
+    assert.deepEqual(await states(), [
+      'plain: hiring-timeline ready true',
+      'hugo: owner-directory ready true',
+      'material: level-comparison ready true',
+      'docusaurus: onboarding-checklist ready true',
+      'vitepress: hiring-timeline ready true',
+      'sphinx: hiring-timeline ready true',
+      'broken: owner-directory error true',
+      'other: undefined undefined false',
+    ]);
   });
 
   test('no widget is wider than its container', async () => {
