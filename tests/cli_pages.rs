@@ -213,3 +213,37 @@ fn a_folder_run_passes_over_other_json_and_reports_files_whatever_their_names() 
         assert!(text.contains("0 valid, 1 with errors"), "{text}");
     }
 }
+
+#[test]
+fn where_hugo_dropped_raw_html_check_warns_and_prerender_strict_fails_with_no_widget_left() {
+    // What Hugo 0.111 writes for an HTML mount in Markdown without unsafe = true.
+    let root = site(
+        "hugo",
+        "<h1>Hiring</h1>\n<!-- raw HTML omitted -->\n<p>After.</p>\n</body></html>\n",
+    );
+    let (code, text) = run(&["check"], &root);
+    assert_eq!(code, 0, "a warning, not an error: {text}");
+    assert!(
+        text.contains("p.html:4:1: warning: Hugo left out raw HTML here"),
+        "{text}"
+    );
+    assert!(
+        text.contains("0 widgets in 1 file: 0 valid, 0 with errors; 1 warning"),
+        "{text}"
+    );
+    let (code, text) = run(&["prerender", "--strict"], &root);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("raw HTML dropped by Hugo in 1 place(s)"),
+        "{text}"
+    );
+    // With a widget on the site after all (a fence, say), only the warning stays.
+    std::fs::write(
+        root.join("q.html"),
+        "<!doctype html><script type=\"module\" src=\"/w/handbook-widgets.js\"></script><div data-hb-widget=\"owner-directory\" data-src=\"data/bom.json\"></div>\n",
+    )
+    .unwrap();
+    let (code, text) = run(&["prerender", "--strict"], &root);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("warning: Hugo left out raw HTML"), "{text}");
+}

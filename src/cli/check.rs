@@ -16,8 +16,9 @@ use serde_json::{json, Value};
 
 use crate::files::{read_regular, Refusal};
 use crate::pages::{
-    check_mount, collect, fences, files_of, has_extension, is_html, is_markdown,
+    check_mount, collect, fences, files_of, has_extension, hugo_dropped, is_html, is_markdown,
     markdown_without_code, read_page, Checked, Inputs, Lines, Location, Origin, Problem, Site,
+    HUGO_DROPPED_MESSAGE,
 };
 use crate::terminal::{clean, clean_json};
 
@@ -344,6 +345,16 @@ fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut Hash
                     "a blank line inside a mount ends the HTML block in CommonMark Markdown (Hugo, GitHub, markdown-it, …), which then renders the rest of the JSON as Markdown: remove the blank lines".to_owned(),
                 ));
             }
+        }
+    }
+    if !markdown {
+        for offset in hugo_dropped(&text) {
+            report.findings.push(Finding::other(
+                Severity::Warning,
+                Location::at_offset(page, &lines, offset),
+                None,
+                HUGO_DROPPED_MESSAGE.to_owned(),
+            ));
         }
     }
     // Each data file read through a data-src counts once, and is not checked on its own again.

@@ -611,6 +611,18 @@ pub fn collect(
     Ok((mounts.into_inner(), script.into_inner()))
 }
 
+/// What Hugo's Markdown renderer writes where it drops raw HTML (its default, without
+/// `markup.goldmark.renderer.unsafe = true`): a mount written as HTML in the source is gone.
+pub const HUGO_DROPPED: &str = "<!-- raw HTML omitted -->";
+
+/// The message for a built page where Hugo dropped raw HTML.
+pub const HUGO_DROPPED_MESSAGE: &str = "Hugo left out raw HTML here (its Markdown renderer drops it unless markup.goldmark.renderer.unsafe = true), so a widget mount written as HTML in the source is not on this page: write the widget as a fence (```hiring-timeline) or allow raw HTML";
+
+/// The byte offsets in a built page where Hugo dropped raw HTML.
+pub fn hugo_dropped(html: &str) -> Vec<usize> {
+    html.match_indices(HUGO_DROPPED).map(|(i, _)| i).collect()
+}
+
 /// A widget fence of a Markdown page (```` ```hiring-timeline ````), as a mount: its options as
 /// attributes and its JSON inline, at the JSON's own offset in the page; or, when its front
 /// matter cannot be read, the fence's widget, where its text starts, and why.

@@ -17,8 +17,8 @@ use lol_html::{element, end, rewrite_str, RewriteStrSettings};
 
 use crate::charset::{script_json, Charset};
 use crate::pages::{
-    check_mount, collect, files_of, is_html, read_page, Checked, Inputs, Lines, Location, Mount,
-    Origin, Site,
+    check_mount, collect, files_of, hugo_dropped, is_html, read_page, Checked, Inputs, Lines,
+    Location, Mount, Origin, Site, HUGO_DROPPED_MESSAGE,
 };
 use crate::ssr::render_mount;
 use crate::terminal::{self, clean};
@@ -74,6 +74,8 @@ struct Totals {
     rendered: usize,
     failed: usize,
     skipped: usize,
+    /// Places where Hugo dropped raw HTML.
+    dropped: usize,
 }
 
 /// Runs `handbook-widgets prerender` with the arguments after the subcommand.
@@ -99,11 +101,18 @@ pub fn run(args: &[String]) -> ExitCode {
             }
         }
     }
+    let dropped = if totals.dropped > 0 {
+        format!("; raw HTML dropped by Hugo in {} place(s)", totals.dropped)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "handbook-widgets prerender: {} widget(s) pre-rendered in {} page(s), {} page(s) changed; {} could not be, {} left to the browser",
+        "handbook-widgets prerender: {} widget(s) pre-rendered in {} page(s), {} page(s) changed; {} could not be, {} left to the browser{dropped}",
         totals.rendered, totals.pages, totals.changed, totals.failed, totals.skipped
     );
-    if options.strict && totals.failed > 0 {
+    // No widget at all where Hugo dropped HTML: the mounts are what it dropped.
+    let none = totals.rendered + totals.failed + totals.skipped == 0;
+    if options.strict && (totals.failed > 0 || (none && totals.dropped > 0)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -147,6 +156,14 @@ fn prerender_page(
     let (mounts, script) = collect(&html).map_err(|e| format!("cannot be parsed ({e})"))?;
     let script = script.as_deref().map(str::to_owned);
     totals.pages += 1;
+    let lines = Lines::new(&html);
+    for offset in hugo_dropped(&html) {
+        totals.dropped += 1;
+        eprintln!(
+            "{}: warning: {HUGO_DROPPED_MESSAGE}",
+            Location::at_offset(page, &lines, offset)
+        );
+    }
     if mounts.is_empty() {
         return Ok(());
     }
@@ -160,7 +177,6 @@ fn prerender_page(
             )
         }
     };
-    let lines = Lines::new(&html);
     let outcomes: Vec<Outcome> = mounts
         .iter()
         .map(|mount| prerender_mount(mount, &lines, charset, page, site, &stylesheet))
