@@ -11,7 +11,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use super::{resolve_url, start_app, MOUNTED_ATTR};
+use super::{resolve_url, select_all, start_app, MOUNTED_ATTR};
 use crate::model::fence;
 use crate::runtime::DataSource;
 use crate::widgets::{left_out, MountOptions, WIDGET_NAMES};
@@ -37,23 +37,11 @@ fn selector() -> String {
 /// The marked elements inside `root` (and `root` itself), in document order.
 pub fn candidates(root: &Node) -> Vec<Element> {
     let selector = selector();
-    let mut found = Vec::new();
-    if let Some(el) = root.dyn_ref::<Element>() {
-        if el.matches(&selector).unwrap_or(false) {
-            found.push(el.clone());
-        }
-    }
-    let list = match root.dyn_ref::<Element>() {
-        Some(el) => el.query_selector_all(&selector),
-        None => match root.dyn_ref::<web_sys::Document>() {
-            Some(doc) => doc.query_selector_all(&selector),
-            None => return found,
-        },
-    };
-    if let Ok(list) = list {
-        found.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()));
-    }
-    found
+    let own = root
+        .dyn_ref::<Element>()
+        .filter(|el| el.matches(&selector).unwrap_or(false))
+        .cloned();
+    own.into_iter().chain(select_all(root, &selector)).collect()
 }
 
 /// The widget an element's language names.

@@ -293,11 +293,15 @@ fn clear(root: &ShadowRoot) {
 }
 
 fn widget_elements(root: &Node) -> Vec<Element> {
-    let selector = format!("[{WIDGET_ATTR}]:not([{MOUNTED_ATTR}])");
+    select_all(root, &format!("[{WIDGET_ATTR}]:not([{MOUNTED_ATTR}])"))
+}
+
+/// The elements inside `root` (an element or a document) that match `selector`.
+fn select_all(root: &Node, selector: &str) -> Vec<Element> {
     let list = match root.dyn_ref::<Element>() {
-        Some(el) => el.query_selector_all(&selector),
+        Some(el) => el.query_selector_all(selector),
         None => match root.dyn_ref::<Document>() {
-            Some(doc) => doc.query_selector_all(&selector),
+            Some(doc) => doc.query_selector_all(selector),
             None => return Vec::new(),
         },
     };
