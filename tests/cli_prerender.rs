@@ -92,18 +92,23 @@ fn read(path: PathBuf) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-/// The mount with `id`, from its start tag to the next mount or `</main>`.
+/// The mount with `id`, from its start tag to the next mount, `</main>` or the end marker.
 fn mount<'a>(page: &'a str, id: &str) -> &'a str {
     let start = page
         .find(&format!("<div id=\"{id}\" data-hb-widget"))
         .unwrap();
     let body = start + page[start..].find('>').unwrap();
     let rest = &page[body..];
-    let end = [" data-hb-widget=", "</main>", "</body>"]
-        .iter()
-        .filter_map(|m| rest.find(m))
-        .min()
-        .unwrap();
+    let end = [
+        " data-hb-widget=",
+        "</main>",
+        "</body>",
+        "<span id=\"hb-prerendered-end\"",
+    ]
+    .iter()
+    .filter_map(|m| rest.find(m))
+    .min()
+    .unwrap();
     &page[start..body + end]
 }
 
@@ -147,11 +152,24 @@ fn every_data_source_is_rendered_into_a_declarative_shadow_root() {
         );
     }
     let inline = mount(&page, "inline");
-    // Its shadow root only (no copy of the data), and, the last widget pre-rendered, the end
-    // marker the head's `rel="expect"` waits for: once on the page.
-    assert_eq!(common::count(inline, "data-hb-prerendered>"), 2, "{inline}");
-    assert!(inline.contains("<span id=\"hb-prerendered-end\" hidden data-hb-prerendered></span>"));
+    // Its shadow root only (no copy of the data).
+    assert_eq!(common::count(inline, "data-hb-prerendered>"), 1, "{inline}");
+    // Nothing is added to a mount's light DOM (a framework's hydration would find its DOM
+    // changed): the data copies are inside the shadow roots, and the end marker the head's
+    // `rel="expect"` waits for is at the end of the body, once on the page.
     assert_eq!(common::count(&page, "id=\"hb-prerendered-end\""), 1);
+    assert!(
+        page.contains("<span id=\"hb-prerendered-end\" hidden data-hb-prerendered></span></body>")
+    );
+    for id in ["preset", "relative", "absolute", "site", "inline"] {
+        let m = mount(&page, id);
+        let light = m.split("</template>").nth(1).unwrap_or_default();
+        assert!(!light.contains("data-hb-prerendered"), "{id}: {light}");
+        assert!(
+            m.contains("data-hb-prerendered><script type=\"application/json\"") || id == "inline",
+            "{id}: {m}"
+        );
+    }
     assert!(inline.contains("<h2"), "data-heading-level is honoured");
     assert!(inline.contains("Inline &lt;checklist&gt;"));
     assert!(
@@ -292,4 +310,94 @@ fn bad_arguments_say_what_is_wrong() {
     let (code, log) = prerender(&["--frobnicate", "."]);
     assert_eq!(code, 2);
     assert!(log.contains("unknown option `--frobnicate`"));
+}
+
+/// `page` without what `prerender` writes: its templates, a bare fence's `div` and the hiding
+/// of its `pre`, the end marker and the head links.
+fn without_prerendered(page: &str) -> String {
+    let mut out = page.to_owned();
+    while let Some(start) = out.find("<template shadowrootmode=\"open\" data-hb-prerendered>") {
+        let end = start + out[start..].find("</template>").unwrap() + "</template>".len();
+        out.replace_range(start..end, "");
+    }
+    for written in [
+        "<div class=\"hb-fence\" data-hb-prerendered></div>",
+        " hidden=\"\" data-hb-hidden=\"\"",
+        "<span id=\"hb-prerendered-end\" hidden data-hb-prerendered></span>",
+    ] {
+        out = out.replace(written, "");
+    }
+    while let Some(start) = out.find("<link rel=\"") {
+        let end = start + out[start..].find('>').unwrap() + 1;
+        assert!(
+            out[start..end].contains("data-hb-prerendered"),
+            "{}",
+            &out[start..end]
+        );
+        out.replace_range(start..end, "");
+    }
+    out
+}
+
+#[test]
+fn fences_in_built_pages_are_pre_rendered_on_their_highlighters_wrapper_and_nothing_else_changes() {
+    let root = std::env::temp_dir().join(format!("hb-prerender-fences-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let original = read(manifest.join("tests/fixtures/host/product/fences.html"));
+    std::fs::write(root.join("fences.html"), &original).unwrap();
+    let (code, log) = prerender(&[root.to_str().unwrap()]);
+    assert_eq!(code, 0, "{log}");
+    assert!(
+        log.contains("6 widget(s) pre-rendered in 1 page(s), 1 page(s) changed; 1 could not be"),
+        "{log}"
+    );
+    // The broken fence's front matter, at its line in the built page.
+    assert!(log.contains("fences.html:96:1: The “owner-directory” widget could not be shown: Invalid data: `colour` is not an option of a widget fence"), "{log}");
+    let page = read(root.join("fences.html"));
+    // Each generator's outermost wrapper holds the widget in a declarative shadow root, which
+    // hides the code without changing a node of it (what React or Vue hydrates is as it was).
+    for (section, host) in [
+        ("hugo", "<div class=\"highlight\">"),
+        ("material", "<div class=\"language-level-comparison highlight\">"),
+        ("docusaurus", "<div class=\"language-onboarding-checklist theme-code-block codeBlockContainer_Ckt0\">"),
+        ("vitepress", "<div class=\"language-hiring-timeline vp-adaptive-theme\">"),
+        ("sphinx", "<div class=\"highlight-hiring-timeline notranslate\">"),
+    ] {
+        let at = page.find(&format!("<section id=\"{section}\">")).unwrap();
+        let section_html = &page[at..at + page[at..].find("</section>").unwrap()];
+        assert!(
+            section_html.contains(&format!("{host}<template shadowrootmode=\"open\" data-hb-prerendered>")),
+            "{section}: {section_html}"
+        );
+        assert_eq!(common::count(section_html, "<template"), 1, "{section}");
+        assert!(section_html.contains("class=\"hb-root\""), "{section}");
+    }
+    // The data as the code's text, entities decoded and never as HTML.
+    assert!(page.contains("Call with &lt;b&gt;us&lt;/b&gt;"));
+    // The preset a fence names travels with its widget, inside the shadow root.
+    let material = &page[page.find("<section id=\"material\">").unwrap()..];
+    assert!(material.starts_with("<section id=\"material\"><div class=\"language-level-comparison highlight\"><template shadowrootmode=\"open\" data-hb-prerendered><script type=\"application/json\" data-hb-prerendered>"));
+    // A bare `pre` cannot hold a shadow root: the widget goes on a `div` before it, and the
+    // code is hidden.
+    assert!(page.contains("<section id=\"plain\"><div class=\"hb-fence\" data-hb-prerendered><template shadowrootmode=\"open\" data-hb-prerendered>"));
+    assert!(page.contains("</template></div><pre hidden=\"\" data-hb-hidden=\"\"><code class=\"language-hiring-timeline\">"));
+    // The broken fence and the json block are left as they were; so is everything else.
+    assert_eq!(without_prerendered(&page), original);
+    // Again: the same page.
+    let (_, log) = prerender(&[root.to_str().unwrap()]);
+    assert!(log.contains("0 page(s) changed"), "{log}");
+    assert_eq!(read(root.join("fences.html")), page);
+    // A fence that no longer renders shows its code again: nothing of the earlier run stays.
+    let broken = page.replace("\"title\": \"Fence hiring\",", "\"title\": 5,");
+    std::fs::write(root.join("fences.html"), &broken).unwrap();
+    let (_, log) = prerender(&[root.to_str().unwrap()]);
+    assert!(log.contains("5 widget(s) pre-rendered"), "{log}");
+    let page = read(root.join("fences.html"));
+    assert!(page.contains("<section id=\"plain\"><pre><code class=\"language-hiring-timeline\">{\n  \"title\": 5,"), "{page}");
+    assert_eq!(
+        without_prerendered(&page),
+        original.replace("\"title\": \"Fence hiring\",", "\"title\": 5,")
+    );
 }

@@ -16,9 +16,9 @@ use serde_json::{json, Value};
 
 use crate::files::{read_regular, Refusal};
 use crate::pages::{
-    check_mount, collect, fences, files_of, has_extension, hugo_dropped, is_html, is_markdown,
-    markdown_without_code, read_page, Checked, Inputs, Lines, Location, Origin, Problem, Site,
-    HUGO_DROPPED_MESSAGE,
+    check_mount, collect, files_of, has_extension, hugo_dropped, is_html, is_markdown,
+    markdown_without_code, read_page, Checked, Fenced, Inputs, Lines, Location, Origin, Problem,
+    Site, HUGO_DROPPED_MESSAGE,
 };
 use crate::terminal::{clean, clean_json};
 
@@ -296,20 +296,7 @@ fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut Hash
     let lines = Lines::new(&text);
     // Widgets written as fenced code blocks, their data at its place in the page.
     if markdown {
-        for fence in fences(&text) {
-            match fence {
-                Ok(mount) => mounts.push(mount),
-                Err((widget, start, error)) => {
-                    report.widgets += 1;
-                    report.problem(&Problem {
-                        location: Location::of_json_error(page, Some((&lines, start)), &error),
-                        widget,
-                        error,
-                        data: Some("the fence's front matter".to_owned()),
-                    });
-                }
-            }
-        }
+        mounts.extend(crate::fences::in_markdown(&text));
         mounts.sort_by_key(|m| m.start);
     }
     for mount in &mounts {
@@ -336,7 +323,7 @@ fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut Hash
                 ));
             }
         }
-        if let (true, false, Some((offset, json))) = (markdown, mount.fenced, &mount.inline) {
+        if let (true, Fenced::No, Some((offset, json))) = (markdown, mount.fenced, &mount.inline) {
             if let Some(blank) = blank_line(json) {
                 report.findings.push(Finding::other(
                     Severity::Warning,

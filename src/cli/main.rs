@@ -5,6 +5,7 @@
 
 mod charset;
 mod check;
+mod fences;
 mod files;
 mod import;
 mod pages;

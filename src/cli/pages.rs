@@ -8,11 +8,11 @@ use std::rc::Rc;
 
 use handbook_widgets::components::error_title;
 use handbook_widgets::model::limits::MAX_BYTES;
-use handbook_widgets::model::{fence, DataError, ErrorKind};
+use handbook_widgets::model::{DataError, ErrorKind};
 use handbook_widgets::runtime::placement::{placement, Placement};
 use handbook_widgets::runtime::source::{missing_data, preset_json, widget};
 use handbook_widgets::runtime::WIDGET_ATTR;
-use handbook_widgets::widgets::{MountOptions, WidgetDef, WIDGET_NAMES};
+use handbook_widgets::widgets::{MountOptions, WidgetDef};
 use html_escape::decode_html_entities;
 use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 
@@ -36,8 +36,27 @@ pub struct Mount {
     pub tag: String,
     /// The byte offset of the mount it is inside, whose widget hides it, if any.
     pub inside: Option<usize>,
-    /// Whether it is a fenced code block of a Markdown page (```` ```hiring-timeline ````).
-    pub fenced: bool,
+    /// Whether it is a widget fence (```` ```hiring-timeline ````), and of what page.
+    pub fenced: Fenced,
+    /// A fence whose front matter cannot be read: where the fence's text starts, and why.
+    pub invalid: Option<(usize, DataError)>,
+}
+
+/// Whether a mount is a widget fence (see [`crate::fences`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Fenced {
+    /// A mount element (`data-hb-widget`).
+    #[default]
+    No,
+    /// A fence of a Markdown source.
+    Markdown,
+    /// A fence as a built page holds it: its widget goes on the highlighter's wrapper that
+    /// starts at [`Mount::start`], or, when `bare`, on a `div` before the `pre` that starts
+    /// there.
+    Html {
+        /// No wrapper: the mount is the `pre` itself.
+        bare: bool,
+    },
 }
 
 impl Mount {
@@ -386,6 +405,13 @@ pub fn check_mount(mount: &Mount, lines: &Lines<'_>, page: &Path, site: &Site<'_
         Ok(def) => def,
         Err(e) => return problem(at_mount(), e, None),
     };
+    if let Some((start, error)) = &mount.invalid {
+        return problem(
+            Location::of_json_error(page, Some((lines, *start)), error),
+            error.clone(),
+            Some("the fence's front matter".to_owned()),
+        );
+    }
     if let Placement::Refused(why) = mount.placement {
         let message = format!(
             "the mount is a <{}> element, so no widget can show in it: {why}",
@@ -498,7 +524,8 @@ pub fn read_page(page: &Path) -> Result<(String, Charset), String> {
     charset::decode(&bytes, !is_markdown(page))
 }
 
-/// The page's mounts, in document order, and the `src` of its handbook-widgets.js script.
+/// The page's mounts (elements and widget fences), in document order, and the `src` of its
+/// handbook-widgets.js script.
 /// Each mount's inline JSON is the first JSON script that is its own child, as the browser
 /// runtime reads it, also when mounts are nested.
 pub fn collect(
@@ -552,7 +579,7 @@ pub fn collect(
                         placement: placement(&tag, html_namespace),
                         tag,
                         inside,
-                        fenced: false,
+                        ..Mount::default()
                     });
                     if let Some(handlers) = el.end_tag_handlers() {
                         open.borrow_mut().push(index);
@@ -608,7 +635,13 @@ pub fn collect(
             ..RewriteStrSettings::new()
         },
     )?;
-    Ok((mounts.into_inner(), script.into_inner()))
+    let mut mounts = mounts.into_inner();
+    let fences = crate::fences::in_html(html)?;
+    if !fences.is_empty() {
+        mounts.extend(fences);
+        mounts.sort_by_key(|m| m.start);
+    }
+    Ok((mounts, script.into_inner()))
 }
 
 /// What Hugo's Markdown renderer writes where it drops raw HTML (its default, without
@@ -621,58 +654,6 @@ pub const HUGO_DROPPED_MESSAGE: &str = "Hugo left out raw HTML here (its Markdow
 /// The byte offsets in a built page where Hugo dropped raw HTML.
 pub fn hugo_dropped(html: &str) -> Vec<usize> {
     html.match_indices(HUGO_DROPPED).map(|(i, _)| i).collect()
-}
-
-/// A widget fence of a Markdown page (```` ```hiring-timeline ````), as a mount: its options as
-/// attributes and its JSON inline, at the JSON's own offset in the page; or, when its front
-/// matter cannot be read, the fence's widget, where its text starts, and why.
-pub type FenceMount = Result<Mount, (String, usize, DataError)>;
-
-/// The widget fences of a Markdown page, in order (see [`fence`]).
-pub fn fences(markdown: &str) -> Vec<FenceMount> {
-    use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
-    let mut found = Vec::new();
-    // The widget, the fence's start, and its text with where that starts.
-    let mut open: Option<(&'static str, usize, String, Option<usize>)> = None;
-    let options = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
-        match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                open = fence::widget_of_info(&info, WIDGET_NAMES)
-                    .map(|name| (name, range.start, String::new(), None));
-            }
-            Event::Text(text) => {
-                if let Some((_, _, body, start)) = open.as_mut() {
-                    start.get_or_insert(range.start);
-                    body.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                let Some((name, at, body, start)) = open.take() else {
-                    continue;
-                };
-                let start = start.unwrap_or(at);
-                found.push(match fence::read(&body) {
-                    Ok(read) => Ok(Mount {
-                        attributes: std::iter::once((WIDGET_ATTR.to_owned(), name.to_owned()))
-                            .chain(read.attributes.into_iter().map(|(a, v)| (a.to_owned(), v)))
-                            .collect(),
-                        start: at,
-                        inline: read
-                            .json
-                            .map(|(offset, json)| (start + offset, json.to_owned())),
-                        placement: Placement::Host,
-                        tag: "pre".to_owned(),
-                        inside: None,
-                        fenced: true,
-                    }),
-                    Err(error) => Err((name.to_owned(), start, error)),
-                });
-            }
-            _ => {}
-        }
-    }
-    found
 }
 
 /// Markdown text with its code (fenced and indented blocks, code spans) blanked out, byte for

@@ -1,14 +1,18 @@
-//! `prerender`: writes into every `[data-hb-widget]` mount of built HTML pages the widget's
-//! server-rendered HTML, in a declarative shadow root with the stylesheet beside the bundle, so
-//! that the page shows the widget before any script runs and without JavaScript. Running it
-//! again replaces its own output. A mount whose data is wrong is reported and left as it was.
+//! `prerender`: writes into every `[data-hb-widget]` mount and widget fence of built HTML pages
+//! the widget's server-rendered HTML, in a declarative shadow root with the stylesheet beside
+//! the bundle, so that the page shows the widget before any script runs and without
+//! JavaScript. Nothing else is added to a mount's light DOM, which a framework (React, Vue) may
+//! hydrate. Running it again replaces its own output. A mount whose data is wrong is reported
+//! and left as it was.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 use std::rc::Rc;
 
+use handbook_widgets::model::fence;
 use handbook_widgets::runtime::placement::Placement;
 use handbook_widgets::runtime::WIDGET_ATTR;
 use handbook_widgets::widgets::{preset_text, presets_used, WIDGET_NAMES};
@@ -17,8 +21,8 @@ use lol_html::{element, end, rewrite_str, RewriteStrSettings};
 
 use crate::charset::{script_json, Charset};
 use crate::pages::{
-    check_mount, collect, files_of, hugo_dropped, is_html, read_page, Checked, Inputs, Lines,
-    Location, Mount, Origin, Site, HUGO_DROPPED_MESSAGE,
+    check_mount, collect, files_of, hugo_dropped, is_html, read_page, Checked, Fenced, Inputs,
+    Lines, Location, Mount, Origin, Site, HUGO_DROPPED_MESSAGE,
 };
 use crate::ssr::render_mount;
 use crate::terminal::{self, clean};
@@ -26,13 +30,15 @@ use crate::terminal::{self, clean};
 const HELP: &str = "\
 Usage: handbook-widgets prerender <folder or page>... [options]
 
-Pre-renders every [data-hb-widget] mount in the HTML pages of each folder (searched
+Pre-renders every [data-hb-widget] mount and every widget fence (```hiring-timeline, as the
+site generator's highlighter wrote it) in the HTML pages of each folder (searched
 recursively; run it on a site generator's output) or in each page named. Data comes from the
-mount as in the browser: inline JSON, data-src (a path relative to the page, or to the folder
-for one starting with /) or data-preset. The widget's HTML goes into a declarative shadow root
-with a <link> to handbook-widgets.css beside the page's handbook-widgets.js; data from data-src
-or a preset is copied into the mount, so the browser does not fetch it again. Pages are
-rewritten in place; running it twice gives the same pages.
+mount as in the browser: inline JSON or the fence's code, data-src (a path relative to the
+page, or to the folder for one starting with /) or data-preset. The widget's HTML goes into a
+declarative shadow root (on a fence's outermost wrapper) with a <link> to handbook-widgets.css
+beside the page's handbook-widgets.js; data from data-src or a preset is copied into that
+shadow root, so the browser does not fetch it again. Pages are rewritten in place; running it
+twice gives the same pages.
 
 Options:
   --base-url URL     the site's address: a data-src starting with it is read from the folder
@@ -213,7 +219,7 @@ fn prerender_page(
         .iter()
         .any(|o| matches!(o, Outcome::Rendered(_)))
         .then(|| head_links(&stylesheet, script.as_deref(), &runtime_for(&mounts)));
-    let rewritten = rewrite(&html, &outcomes, head.as_deref())
+    let rewritten = rewrite(&html, &mounts, &outcomes, head.as_deref())
         .map_err(|e| format!("cannot be rewritten ({e})"))?;
     // Compared as bytes: in a page whose encoding lacks a character, the markup written
     // before holds a character reference where the new one holds the character.
@@ -271,22 +277,22 @@ fn prerender_mount(
             ));
         }
     };
-    let mut markup = String::new();
+    // The data the page was rendered from travels with it, inside the shadow root (nothing is
+    // added to the light DOM a framework may own): the browser reads it like inline JSON and
+    // fetches nothing. So do the presets it was rendered with (a level's hiring process),
+    // which the browser would otherwise fetch from beside the bundle before it could hydrate.
+    let mut data = String::new();
     if !matches!(origin, Origin::Inline(_)) {
-        // The data the page was rendered from travels with it: the browser reads it like
-        // inline JSON and fetches nothing.
         let _ = write!(
-            markup,
+            data,
             "<script type=\"application/json\" data-hb-prerendered>{}</script>",
             script_json(&json, charset)
         );
     }
-    // So do the presets it was rendered with (a level's hiring process), which the browser
-    // would otherwise fetch from beside the bundle before it could hydrate.
     for preset in presets_used(def, &json) {
         if let Some(text) = preset_text(&preset) {
             let _ = write!(
-                markup,
+                data,
                 "<script type=\"application/json\" data-hb-preset=\"{}\" data-hb-prerendered>{}</script>",
                 escape_attribute(&preset),
                 script_json(&text, charset)
@@ -299,12 +305,13 @@ fn prerender_mount(
     // An element that cannot hold a shadow root (a list item, a table cell) gets it on a
     // `div.hb-host` inside it, where the runtime puts it too.
     let child = mount.placement == Placement::Child;
+    let mut markup = String::new();
     if child {
         markup.push_str("<div class=\"hb-host\" data-hb-prerendered>");
     }
     let _ = write!(
         markup,
-        "<template shadowrootmode=\"open\" data-hb-prerendered><link rel=\"stylesheet\" href=\"{}\"><noscript><link rel=\"stylesheet\" href=\"{}\"></noscript><div class=\"hb-mount\" data-hb-build=\"{}\" data-hb-shape=\"{}\">{shadow}</div></template>",
+        "<template shadowrootmode=\"open\" data-hb-prerendered>{data}<link rel=\"stylesheet\" href=\"{}\"><noscript><link rel=\"stylesheet\" href=\"{}\"></noscript><div class=\"hb-mount\" data-hb-build=\"{}\" data-hb-shape=\"{}\">{shadow}</div></template>",
         escape_attribute(stylesheet),
         escape_attribute(&beside(stylesheet, "handbook-widgets-static.css")),
         handbook_widgets::BUILD,
@@ -323,8 +330,9 @@ fn escape_attribute(value: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// Written into the last pre-rendered mount (its light DOM, which the shadow root keeps from
-/// showing): the element the head's `<link rel="expect" blocking="render">` names.
+/// Written at the end of the body of a page with pre-rendered widgets, outside any element a
+/// framework owns (React's and Vue's roots find their DOM as they rendered it): the element the
+/// head's `<link rel="expect" blocking="render">` names.
 const END_MARKER: &str = "<span id=\"hb-prerendered-end\" hidden data-hb-prerendered></span>";
 
 /// The runtime the entry script loads for these mounts (its `runtimeFor`): the one widget's
@@ -362,55 +370,94 @@ fn head_links(stylesheet: &str, script: Option<&str>, runtime: &str) -> String {
     links
 }
 
-/// The page with each rendered mount's markup first inside it, `head` (if any) at the end of
-/// its head, and the pre-renderer's earlier output in those mounts and in the head removed.
-/// Failed and skipped mounts are left exactly as they were.
+/// The page with each rendered mount's markup first inside it (a bare fence's before its
+/// `pre`, which is hidden), `head` (if any) at the end of its head, and the pre-renderer's
+/// earlier output in those mounts, in every fence and in the head removed. Failed and skipped
+/// mount elements are left exactly as they were; a fence, whose code is its data, as the
+/// generator wrote it.
 fn rewrite(
     html: &str,
+    mounts: &[Mount],
     outcomes: &[Outcome],
     head: Option<&str>,
 ) -> Result<String, lol_html::errors::RewritingError> {
-    let next = Cell::new(0usize);
-    let rendered = Cell::new(false);
-    let marked = Rc::new(Cell::new(false));
-    let last = outcomes
+    // Each mount by where its element starts, which the collecting pass read from this text.
+    let by_start: HashMap<usize, (Fenced, &Outcome)> = mounts
         .iter()
-        .rposition(|o| matches!(o, Outcome::Rendered(_)));
+        .zip(outcomes)
+        .map(|(m, o)| (m.start, (m.fenced, o)))
+        .collect();
+    let at = |el: &lol_html::html_content::Element<'_, '_>| {
+        by_start.get(&el.source_location().bytes().start).copied()
+    };
+    let rendered = Cell::new(false);
+    let mount_child = Cell::new(false);
+    let any = outcomes.iter().any(|o| matches!(o, Outcome::Rendered(_)));
     let widget_selector = format!("[{WIDGET_ATTR}]");
-    let earlier = format!(
-        "[{WIDGET_ATTR}] > template[data-hb-prerendered], [{WIDGET_ATTR}] > script[data-hb-prerendered], [{WIDGET_ATTR}] > div.hb-host[data-hb-prerendered]"
+    let hosts = format!(
+        "{}, pre, div.highlight",
+        fence::marks_selector(WIDGET_NAMES)
     );
-    let marker = format!("[{WIDGET_ATTR}] > span[data-hb-prerendered]");
+    let mount_output = format!("[{WIDGET_ATTR}] > template[data-hb-prerendered]");
+    let earlier = format!(
+        "[{WIDGET_ATTR}] > script[data-hb-prerendered], [{WIDGET_ATTR}] > div.hb-host[data-hb-prerendered]"
+    );
+    let body_marked = Rc::new(Cell::new(false));
     // Bound, so that the handlers are dropped before the cells they borrow.
     let rewritten = rewrite_str(
         html,
         RewriteStrSettings {
             element_content_handlers: vec![
                 element!(widget_selector, |el| {
-                    let i = next.get();
-                    next.set(i + 1);
-                    match outcomes.get(i) {
-                        Some(Outcome::Rendered(markup)) => {
+                    match at(el) {
+                        Some((Fenced::No, Outcome::Rendered(markup))) => {
                             rendered.set(true);
                             el.prepend(markup, ContentType::Html);
-                            if last == Some(i) {
-                                // What the head's `rel="expect"` waits for: the first frame
-                                // comes once the parser has passed the last widget. Before its
-                                // end tag; a mount the page leaves unclosed gets it at the end
-                                // of the page (below).
-                                if let Some(handlers) = el.end_tag_handlers() {
-                                    let marked = Rc::clone(&marked);
-                                    let before_end: lol_html::EndTagHandler<'static> =
-                                        Box::new(move |end| {
-                                            end.before(END_MARKER, ContentType::Html);
-                                            marked.set(true);
-                                            Ok(())
-                                        });
-                                    handlers.push(before_end);
-                                }
-                            }
                         }
                         _ => rendered.set(false),
+                    }
+                    Ok(())
+                }),
+                // Earlier output: a bare fence's `div` and the `hidden` on its `pre` (put back
+                // below when it renders again).
+                element!("div.hb-fence[data-hb-prerendered]", |el| {
+                    el.remove();
+                    Ok(())
+                }),
+                element!("pre[data-hb-hidden]", |el| {
+                    el.remove_attribute("hidden");
+                    el.remove_attribute("data-hb-hidden");
+                    Ok(())
+                }),
+                element!(hosts, |el| {
+                    match at(el) {
+                        Some((Fenced::Html { bare: false }, Outcome::Rendered(markup))) => {
+                            el.prepend(markup, ContentType::Html);
+                        }
+                        Some((Fenced::Html { bare: true }, Outcome::Rendered(markup))) => {
+                            el.before(
+                                &format!(
+                                    "<div class=\"hb-fence\" data-hb-prerendered>{markup}</div>"
+                                ),
+                                ContentType::Html,
+                            );
+                            el.set_attribute("hidden", "")?;
+                            el.set_attribute("data-hb-hidden", "")?;
+                        }
+                        _ => {}
+                    }
+                    Ok(())
+                }),
+                // Before the next one, which runs on the same elements after it.
+                element!(mount_output, |_| {
+                    mount_child.set(true);
+                    Ok(())
+                }),
+                // A mount element's earlier widget goes when it has a new one; a fence's
+                // always (its code is its data: a fence that no longer renders shows it).
+                element!("template[data-hb-prerendered]", |el| {
+                    if !mount_child.replace(false) || rendered.get() {
+                        el.remove();
                     }
                     Ok(())
                 }),
@@ -420,7 +467,7 @@ fn rewrite(
                     }
                     Ok(())
                 }),
-                element!(marker, |el| {
+                element!("span#hb-prerendered-end", |el| {
                     el.remove();
                     Ok(())
                 }),
@@ -436,9 +483,27 @@ fn rewrite(
                     }
                     Ok(())
                 }),
+                // What the head's `rel="expect"` waits for: the first frame comes once the
+                // parser has passed every widget. Before the body's end tag; a page that leaves
+                // it out gets it at its very end (below).
+                element!("body", |el| {
+                    if any {
+                        if let Some(handlers) = el.end_tag_handlers() {
+                            let marked = Rc::clone(&body_marked);
+                            let before_end: lol_html::EndTagHandler<'static> =
+                                Box::new(move |end| {
+                                    end.before(END_MARKER, ContentType::Html);
+                                    marked.set(true);
+                                    Ok(())
+                                });
+                            handlers.push(before_end);
+                        }
+                    }
+                    Ok(())
+                }),
             ],
             document_content_handlers: vec![end!(|end| {
-                if last.is_some() && !marked.get() {
+                if any && !body_marked.get() {
                     end.append(END_MARKER, ContentType::Html);
                 }
                 Ok(())

@@ -43,6 +43,63 @@ pub fn widget_of_info<'a>(info: &str, widgets: &[&'a str]) -> Option<&'a str> {
         .copied()
 }
 
+/// The widget an element of a built page marks as a fence's code, from its `class` and
+/// `data-lang` attributes: a class `language-<widget>` (markdown-it, Goldmark, Python-Markdown,
+/// Prism, Shiki, Rouge) or `highlight-<widget>` (Sphinx), or `data-lang="<widget>"` (Hugo's
+/// Chroma). The browser runtime and `prerender` read fences by this one rule.
+pub fn widget_of_marks<'a>(
+    class: &str,
+    data_lang: Option<&str>,
+    widgets: &[&'a str],
+) -> Option<&'a str> {
+    widgets.iter().copied().find(|w| {
+        data_lang == Some(*w)
+            || class.split_ascii_whitespace().any(|c| {
+                c.strip_prefix("language-")
+                    .or_else(|| c.strip_prefix("highlight-"))
+                    == Some(*w)
+            })
+    })
+}
+
+/// A CSS selector of the elements [`widget_of_marks`] reads a widget from.
+pub fn marks_selector(widgets: &[&str]) -> String {
+    widgets
+        .iter()
+        .flat_map(|w| {
+            [
+                format!(".language-{w}"),
+                format!(".highlight-{w}"),
+                format!("[data-lang=\"{w}\"]"),
+            ]
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How many of a fence `pre`'s nearest ancestors may be its highlighter's wrappers (Docusaurus
+/// nests three).
+pub const WRAPPER_DEPTH: usize = 4;
+
+/// Whether an ancestor of a fence's `pre` (within [`WRAPPER_DEPTH`]) is its highlighter's
+/// wrapper: marked with a widget's language (see [`widget_of_marks`]), or a `div.highlight`
+/// holding the code and nothing else (Hugo's, Sphinx's inner one; a callout box called
+/// "highlight" around a paragraph and a fence is not one). The widget goes on the outermost
+/// wrapper, whose shadow root hides the code without changing a node of it; on none, before the
+/// `pre`. `children` counts its element children.
+pub fn is_wrapper(
+    tag: &str,
+    class: &str,
+    data_lang: Option<&str>,
+    children: u32,
+    widgets: &[&str],
+) -> bool {
+    widget_of_marks(class, data_lang, widgets).is_some()
+        || (tag.eq_ignore_ascii_case("div")
+            && class.split_ascii_whitespace().any(|c| c == "highlight")
+            && children == 1)
+}
+
 /// A fence's text, read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fence<'a> {

@@ -11,7 +11,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use super::{resolve_url, select_all, start_app, MOUNTED_ATTR};
+use super::{prerendered_data, resolve_url, select_all, start_app, MOUNTED_ATTR};
 use crate::model::fence;
 use crate::runtime::DataSource;
 use crate::widgets::{left_out, MountOptions, WIDGET_NAMES};
@@ -19,45 +19,34 @@ use crate::widgets::{left_out, MountOptions, WIDGET_NAMES};
 /// The attribute on a fence's host that names its widget.
 pub const FENCE_ATTR: &str = "data-hb-fence";
 
-/// The selector of the elements renderers mark with a fence's language.
-fn selector() -> String {
-    WIDGET_NAMES
-        .iter()
-        .flat_map(|w| {
-            [
-                format!(".language-{w}"),
-                format!(".highlight-{w}"),
-                format!("[data-lang=\"{w}\"]"),
-            ]
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+thread_local! {
+    /// The selector of the elements renderers mark with a fence's language.
+    static SELECTOR: String = fence::marks_selector(WIDGET_NAMES);
 }
 
 /// The marked elements inside `root` (and `root` itself), in document order.
 pub fn candidates(root: &Node) -> Vec<Element> {
-    let selector = selector();
-    let own = root
-        .dyn_ref::<Element>()
-        .filter(|el| el.matches(&selector).unwrap_or(false))
-        .cloned();
-    own.into_iter().chain(select_all(root, &selector)).collect()
+    SELECTOR.with(|selector| {
+        let own = root
+            .dyn_ref::<Element>()
+            .filter(|el| el.matches(selector).unwrap_or(false))
+            .cloned();
+        own.into_iter().chain(select_all(root, selector)).collect()
+    })
 }
 
 /// The widget an element's language names.
 fn widget_of(el: &Element) -> Option<&'static str> {
-    let classes = el.class_list();
-    let lang = el.get_attribute("data-lang").unwrap_or_default();
-    WIDGET_NAMES.iter().copied().find(|w| {
-        classes.contains(&format!("language-{w}"))
-            || classes.contains(&format!("highlight-{w}"))
-            || lang == *w
-    })
+    fence::widget_of_marks(
+        &el.get_attribute("class").unwrap_or_default(),
+        el.get_attribute("data-lang").as_deref(),
+        WIDGET_NAMES,
+    )
 }
 
 /// Mounts the fence `el` belongs to, once; `false` when it is not a fence's block, is mounted
 /// already, or this runtime leaves its widget out (the entry script then loads the one with
-/// every widget).
+/// every widget). A fence `prerender` wrote its widget into is hydrated.
 pub fn mount(el: &Element) -> bool {
     let Some(name) = widget_of(el) else {
         return false;
@@ -82,6 +71,9 @@ pub fn mount(el: &Element) -> bool {
         super::ask_for_every_widget();
         return false;
     }
+    let Some(target) = target_of(&host) else {
+        return false;
+    };
     // The text of the code element when there is one (a table of line numbers beside it is
     // not the data), else of the `pre`.
     let code = if el.tag_name().eq_ignore_ascii_case("code") {
@@ -99,17 +91,19 @@ pub fn mount(el: &Element) -> bool {
                 read.attributes
                     .iter()
                     .find(|(a, _)| *a == name)
-                    .map(|(_, v)| v.clone())
+                    .map(|(_, v)| v.trim().to_owned())
+                    .filter(|v| !v.is_empty())
             };
-            let source = match (read.json, attribute("data-src"), attribute("data-preset")) {
-                (Some((_, json)), _, _) => DataSource::Inline(json.to_owned().into()),
-                (None, Some(src), _) if !src.trim().is_empty() => {
-                    DataSource::Url(resolve_url(&host, src.trim()).into())
-                }
-                (None, _, Some(preset)) if !preset.trim().is_empty() => {
-                    DataSource::Preset(preset.trim().to_owned().into())
-                }
-                _ => DataSource::Missing,
+            let source = match read.json {
+                Some((_, json)) => DataSource::Inline(json.to_owned().into()),
+                // The data `prerender` read from the file or preset travels with its widget.
+                None => prerendered_data(&target).unwrap_or_else(|| {
+                    match (attribute("data-src"), attribute("data-preset")) {
+                        (Some(src), _) => DataSource::Url(resolve_url(&host, &src).into()),
+                        (None, Some(preset)) => DataSource::Preset(preset.into()),
+                        (None, None) => DataSource::Missing,
+                    }
+                }),
             };
             (source, read.attributes)
         }
@@ -126,24 +120,6 @@ pub fn mount(el: &Element) -> bool {
             .find(|(a, _)| *a == name)
             .map(|(_, v)| v.clone())
     });
-    // Where the widget goes: the wrapper, or a `div` before a bare `pre`.
-    let target = if host.tag_name().eq_ignore_ascii_case("pre") {
-        let Some(div) = host
-            .owner_document()
-            .and_then(|d| d.create_element("div").ok())
-        else {
-            return false;
-        };
-        if host.before_with_node_1(&div).is_err() {
-            return false;
-        }
-        if let Some(pre) = host.dyn_ref::<web_sys::HtmlElement>() {
-            pre.set_hidden(true);
-        }
-        div
-    } else {
-        host
-    };
     let _ = target.set_attribute(FENCE_ATTR, name);
     if let Some((_, id)) = attributes.iter().find(|(a, _)| *a == "id") {
         if !target.has_attribute("id") {
@@ -153,24 +129,49 @@ pub fn mount(el: &Element) -> bool {
     start_app(target, name.to_owned(), source, options)
 }
 
-/// The outermost wrapper of a fence's `pre` that is the highlighter's: the furthest of its
-/// nearest four ancestors marked with the fence's language or a `div.highlight` around it alone (Docusaurus
-/// puts an unmarked `div` between its marked one and the `pre`); the `pre` itself when none is.
+/// Where a fence's widget goes: its highlighter's wrapper; for a bare `pre`, which cannot hold
+/// a shadow root, the `div.hb-fence` just before it (the one `prerender` wrote, else a new one),
+/// with the `pre` hidden and marked, so that no later pass mounts it again.
+fn target_of(host: &Element) -> Option<Element> {
+    if !host.tag_name().eq_ignore_ascii_case("pre") {
+        return Some(host.clone());
+    }
+    let _ = host.set_attribute(FENCE_ATTR, "");
+    if let Some(pre) = host.dyn_ref::<web_sys::HtmlElement>() {
+        pre.set_hidden(true);
+    }
+    let written = host
+        .previous_element_sibling()
+        .filter(|d| d.matches(FENCE_DIV).unwrap_or(false) && !d.has_attribute(MOUNTED_ATTR));
+    if written.is_some() {
+        return written;
+    }
+    let div = host.owner_document()?.create_element("div").ok()?;
+    div.set_class_name("hb-fence");
+    host.before_with_node_1(&div).ok()?;
+    Some(div)
+}
+
+/// The `div` `prerender` writes before a bare `pre` for its widget.
+const FENCE_DIV: &str = "div.hb-fence[data-hb-prerendered]";
+
+/// The outermost wrapper of a fence's `pre` that is its highlighter's (see
+/// [`fence::is_wrapper`]); the `pre` itself when none is.
 fn host_of(pre: &Element) -> Element {
-    let selector = selector();
     let mut host = pre.clone();
     let mut parent = pre.parent_element();
-    for _ in 0..4 {
+    for _ in 0..fence::WRAPPER_DEPTH {
         let Some(p) = parent else {
             break;
         };
-        let marked = p.matches(&selector).unwrap_or(false);
-        // Hugo's and Sphinx's inner wrapper holds the code and nothing else (a callout box
-        // called "highlight" around a paragraph and a fence is not one).
-        let highlight = p.tag_name().eq_ignore_ascii_case("div")
-            && p.class_list().contains("highlight")
-            && p.child_element_count() == 1;
-        if marked || highlight {
+        let wrapper = fence::is_wrapper(
+            &p.tag_name(),
+            &p.get_attribute("class").unwrap_or_default(),
+            p.get_attribute("data-lang").as_deref(),
+            p.child_element_count(),
+            WIDGET_NAMES,
+        );
+        if wrapper {
             host = p.clone();
         }
         parent = p.parent_element();

@@ -170,27 +170,20 @@ fn start_app(element: Element, name: String, source: DataSource, options: MountO
     true
 }
 
-/// Reads the data source: inline script, then `data-src`, then `data-preset`. Presets that a
-/// pre-rendered mount carries (`<script type="application/json" data-hb-preset="name">`) are
-/// kept for rendering, so that hydrating it fetches nothing.
+/// Reads the data source: inline script, then the data `prerender` copied, then `data-src`,
+/// then `data-preset`.
 fn data_source(el: &Element) -> DataSource {
-    if let Ok(scripts) =
-        el.query_selector_all(":scope > script[type=\"application/json\"][data-hb-preset]")
-    {
-        for script in (0..scripts.length()).filter_map(|i| scripts.item(i)) {
-            if let (Some(script), Some(text)) = (script.dyn_ref::<Element>(), script.text_content())
-            {
-                let name = script.get_attribute("data-hb-preset").unwrap_or_default();
-                crate::widgets::store_preset(name.trim(), text.into());
-            }
-        }
-    }
     let inline = el
-        .query_selector(":scope > script[type=\"application/json\"]:not([data-hb-preset])")
+        .query_selector(
+            ":scope > script[type=\"application/json\"]:not([data-hb-preset]):not([data-hb-prerendered])",
+        )
         .ok()
         .flatten();
     if let Some(script) = inline {
         return DataSource::Inline(script.text_content().unwrap_or_default().into());
+    }
+    if let Some(copied) = prerendered_data(el) {
+        return copied;
     }
     if let Some(src) = el
         .get_attribute("data-src")
@@ -205,6 +198,34 @@ fn data_source(el: &Element) -> DataSource {
         Some(name) => DataSource::Preset(name.trim().to_owned().into()),
         None => DataSource::Missing,
     }
+}
+
+/// The data `prerender` read from a file or a preset and wrote beside the widget in its shadow
+/// root (`<script type="application/json" data-hb-prerendered>`), so that hydrating it
+/// fetches nothing; the presets it was rendered with (`data-hb-preset="name"`) are kept for
+/// rendering. Pages pre-rendered by earlier builds hold them in the mount's light DOM: read
+/// there too.
+fn prerendered_data(el: &Element) -> Option<DataSource> {
+    const SCRIPTS: &str = "script[type=\"application/json\"][data-hb-prerendered]";
+    let mut scripts = select_all(el, &format!(":scope > {SCRIPTS}"));
+    // The shadow root's own children (`:scope` matches nothing in a shadow root).
+    if let Some(shadow) = shadow_of(el) {
+        let children = shadow.children();
+        scripts.extend(
+            (0..children.length())
+                .filter_map(|i| children.item(i))
+                .filter(|c| c.matches(SCRIPTS).unwrap_or(false)),
+        );
+    }
+    let mut data = None;
+    for script in scripts {
+        let text = script.text_content().unwrap_or_default();
+        match script.get_attribute("data-hb-preset") {
+            Some(name) => crate::widgets::store_preset(name.trim(), text.into()),
+            None => data = data.or(Some(DataSource::Inline(text.into()))),
+        }
+    }
+    data
 }
 
 /// `data-src` resolved against the page's base URL, so errors can name the full address.

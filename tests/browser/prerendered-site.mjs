@@ -46,6 +46,10 @@ const PLACEMENTS_PAGE = `<!doctype html>
 </body></html>
 `;
 
+/** The fences of each generator's markup (tests/fixtures/host/product/fences.html, without
+ *  its broken one), pre-rendered with the rest of the site. */
+export const FENCES = '/site/docs/handbook/product/fences.html';
+
 /** Writes the site afresh and pre-renders it (`--strict`: any failure throws). */
 export function buildSite() {
   rmSync(SITE, { recursive: true, force: true });
@@ -57,6 +61,9 @@ export function buildSite() {
   writeFileSync(join(SITE, ENCODED['windows-1252'].slice('/site/'.length)), cp1252(legacy('windows-1252')));
   writeFileSync(join(SITE, ENCODED['utf-16'].slice('/site/'.length)), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(legacy('utf-16'), 'utf16le')]));
   cpSync(join(root, 'assets/data'), join(SITE, 'data'), { recursive: true });
+  const fences = readFileSync(join(root, 'tests/fixtures/host/product/fences.html'), 'utf8')
+    .replace(/\s*<section id="broken">[\s\S]*?<\/section>/, '');
+  writeFileSync(join(SITE, FENCES.slice('/site/'.length)), fences);
   execFileSync('cargo', ['run', '-q', '--bin', 'handbook-widgets', '--', 'prerender', SITE, '--strict'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   const placements = join(SITE, PLACEMENTS.slice('/site/'.length));
   writeFileSync(placements, PLACEMENTS_PAGE);
