@@ -25,6 +25,8 @@ const routes = [
   ['/site/', 'target/prerendered-site/'],
   // Every Markdown sample in every text field, pre-rendered (markdown-samples.test.mjs).
   ['/samples/', 'target/markdown-samples-site/'],
+  // Each site generator's example site, built by sites.test.mjs with that generator.
+  ['/sites/', 'target/sites/'],
   ['/cdn/widgets/v1/', 'dist/embed/'],
   ['/gallery/', 'dist/gallery/'],
   ['/cdn-missing-wasm/', 'dist/embed/'],
@@ -53,7 +55,8 @@ export async function serve(handlers = {}) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    const file = join(root, route[1], path.slice(route[0].length));
+    // A folder's page, as the generators link them (`../hiring/`).
+    const file = join(root, route[1], path.slice(route[0].length)) + (path.endsWith('/') ? 'index.html' : '');
     try {
       const body = await readFile(file);
       const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
