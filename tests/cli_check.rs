@@ -172,6 +172,60 @@ colour: red
 }
 
 #[test]
+fn sphinx_widget_directives_and_code_blocks_are_checked_at_the_lines_of_their_data() {
+    let repo = repository("rst");
+    // Line 15, column 87 is the "fifty" (the JSON keeps its indentation, so columns are the
+    // page's); line 18 the unknown option; line 26 a fence's unknown front-matter option; a
+    // `json` code block and a directive of another name are not widgets.
+    std::fs::write(
+        repo.join("content/team/hiring.rst"),
+        r#"Hiring
+======
+
+.. hiring-timeline::
+   :preset: mattermost-pm-hiring
+   :variant: pm
+
+.. code-block:: json
+
+   { "title": 5 }
+
+.. hiring-timeline::
+
+   { "title": "Hiring",
+     "variants": [{ "id": "a", "label": "A", "stages": [{ "title": "Call", "minutes": "fifty" }] }] }
+
+.. owner-directory::
+   :colour: red
+
+   {}
+
+.. code-block:: owner-directory
+   :caption: Who runs what
+
+   ---
+   colour: red
+   ---
+   {}
+
+.. note::
+
+   Nothing here.
+"#,
+    )
+    .unwrap();
+    let (code, out) = check(&repo, &["content/team/hiring.rst"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        "content/team/hiring.rst:15:87: The “hiring-timeline” widget could not be shown: Wrong data shape: invalid type: string \"fifty\", expected u32 (JSON path $.variants[0].stages[0].minutes, data inline JSON)\n\
+         content/team/hiring.rst:18:4: The “owner-directory” widget could not be shown: Invalid data: `colour` is not an option of the owner-directory directive; the options are id, variant, theme, heading-level, timeout, src, preset (data the directive's options)\n\
+         content/team/hiring.rst:26:1: The “owner-directory” widget could not be shown: Invalid data: `colour` is not an option of a widget fence; the options are id, variant, theme, heading-level, timeout, src, preset (data the fence's front matter)\n\
+         handbook-widgets check: 4 widgets in 1 file: 1 valid, 3 with errors\n"
+    );
+}
+
+#[test]
 fn valid_data_passes_and_each_preset_checks_with_the_flag() {
     let repo = repository("valid");
     let (status, out) = check(

@@ -107,3 +107,34 @@ fn what_is_wrong_in_the_front_matter_is_said_at_its_line() {
         (Some(3), "a front matter line is `option: value`")
     );
 }
+
+#[test]
+fn yaml_in_a_fence_is_told_where_yaml_is_read_at_its_line() {
+    for text in [
+        "title: How we hire\nvariants:\n  - id: a\n",
+        "---\nid: x\n---\n\n  people:\n  - id: ana\n",
+        "- id: a\n",
+    ] {
+        let e = read(text).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Invalid, "{text}");
+        assert!(
+            e.message.starts_with("this looks like YAML"),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message.contains("`handbook-widget` shortcode"),
+            "{}",
+            e.message
+        );
+        let first = text
+            .lines()
+            .position(|l| !l.trim().is_empty() && !l.starts_with("---") && !l.starts_with("id:"))
+            .unwrap();
+        assert_eq!(e.line, Some(first + 1), "{text}");
+    }
+    // JSON, and what is neither (the JSON parser says what is wrong with it), are read as before.
+    for text in ["{ \"a\": 1 }", "[1]", "\"title: x\"", "title"] {
+        assert!(read(text).is_ok(), "{text}");
+    }
+}

@@ -8,8 +8,8 @@ fence's (``:id:``, ``:variant:``, ``:theme:``, ``:heading-level:``, ``:timeout:`
     .. hiring-timeline::
        :preset: mattermost-pm-hiring
 
-and a lexer of each widget's name, so ``.. code-block:: hiring-timeline`` (and MyST's fences)
-build without a warning and mount as well. Every HTML page loads the bundle's entry script
+and a lexer of each widget's name, so ``.. code-block:: hiring-timeline`` blocks build
+without a warning and mount as well. Every HTML page loads the bundle's entry script
 (the bundle copied to ``_static/widgets/v1/``, or ``handbook_widgets_bundle`` naming its folder
 URL), and after an HTML build ``handbook-widgets prerender <outdir> --strict`` runs (the program
 on PATH, or the one the HANDBOOK_WIDGETS variable names), so every page has its widgets in it

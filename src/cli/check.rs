@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 
 use crate::files::{read_regular, Refusal};
 use crate::pages::{
-    check_mount, collect, files_of, has_extension, hugo_dropped, is_html, is_markdown,
+    check_mount, collect, files_of, has_extension, hugo_dropped, is_html, is_markdown, is_rst,
     markdown_without_code, read_page, Checked, Fenced, Inputs, Lines, Location, Origin, Problem,
     Site, HUGO_DROPPED_MESSAGE,
 };
@@ -38,9 +38,11 @@ Checks widget data as the browser would read it, without a browser:
     \"$schema\" names (…/schema/<widget>.json), else the one its name ends with
     (hiring.hiring-timeline.json, or hiring-timeline.json). Under a folder, JSON files that
     name no widget are not widget data and are passed over.
-  - HTML and Markdown pages (.html, .htm, .md, .markdown, .mdx): every [data-hb-widget] mount,
-    with its inline JSON, data-src file or data-preset. Mounts inside Markdown code are
-    examples and are passed over.
+  - HTML and Markdown pages (.html, .htm, .md, .markdown, .mdx): every [data-hb-widget] mount
+    and widget fence (```hiring-timeline), with its inline JSON, data-src file or data-preset.
+    Mounts inside Markdown code are examples and are passed over.
+  - reStructuredText pages (.rst, Sphinx's): every widget directive (.. hiring-timeline::) and
+    code block in a widget's name (.. code-block:: hiring-timeline).
 Folders are searched recursively (not hidden folders, node_modules or target).
 
 Each problem is printed as `file:line:column: message (JSON path …)`, in the words of the
@@ -204,7 +206,7 @@ pub fn run(args: &[String]) -> ExitCode {
         let site = options.inputs.site_for(input);
         let named = !input.is_dir();
         for file in files_of(input, |p| {
-            is_html(p) || is_markdown(p) || has_extension(p, &["json"])
+            is_html(p) || is_markdown(p) || is_rst(p) || has_extension(p, &["json"])
         }) {
             if has_extension(&file, &["json"]) {
                 json_files.push((file, named));
@@ -280,8 +282,12 @@ fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut Hash
         Err(why) => return report.unchecked(page, format!("the page {why}")),
     };
     let markdown = is_markdown(page);
+    let rst = is_rst(page);
+    // reStructuredText's widgets are its directives (HTML in it is only in raw directives).
     let scanned = if markdown {
         markdown_without_code(&text)
+    } else if rst {
+        String::new()
     } else {
         text.clone()
     };
@@ -298,6 +304,8 @@ fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut Hash
     if markdown {
         mounts.extend(crate::fences::in_markdown(&text));
         mounts.sort_by_key(|m| m.start);
+    } else if rst {
+        mounts = crate::fences::in_rst(&text);
     }
     for mount in &mounts {
         report.widgets += 1;
@@ -334,7 +342,7 @@ fn check_page(page: &Path, site: &Site<'_>, report: &mut Report, read: &mut Hash
             }
         }
     }
-    if !markdown {
+    if !markdown && !rst {
         for offset in hugo_dropped(&text) {
             report.findings.push(Finding::other(
                 Severity::Warning,

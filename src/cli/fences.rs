@@ -1,12 +1,13 @@
-//! Widget fences of pages, as mounts: in Markdown sources (```` ```hiring-timeline ````) and in
-//! built HTML pages, where each generator's renderer and highlighter wrote them; found by the
+//! Widget fences of pages, as mounts: in Markdown sources (```` ```hiring-timeline ````), in
+//! reStructuredText sources (the Sphinx integration's `.. hiring-timeline::` directives and
+//! `.. code-block:: hiring-timeline`) and in built HTML pages, where each generator's renderer and highlighter wrote them; found by the
 //! browser runtime's own rule ([`fence::is_wrapper`]), so that `prerender` writes each widget
 //! where the runtime hydrates it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use handbook_widgets::model::fence;
+use handbook_widgets::model::{fence, DataError, ErrorKind};
 use handbook_widgets::runtime::placement::Placement;
 use handbook_widgets::runtime::WIDGET_ATTR;
 use handbook_widgets::widgets::WIDGET_NAMES;
@@ -69,11 +70,119 @@ pub fn in_markdown(markdown: &str) -> Vec<Mount> {
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((name, at, body, start)) = open.take() {
                     let start = start.unwrap_or(at);
-                    found.push(mount_of(name, at, &body, start, Fenced::Markdown));
+                    found.push(mount_of(name, at, &body, start, Fenced::Source));
                 }
             }
             _ => {}
         }
+    }
+    found
+}
+
+/// The widgets of a reStructuredText page, in order: each widget's directive (its options as
+/// the mount's, its content the JSON), and `code-block`, `code` or `sourcecode` directives in a
+/// widget's name, read as fences. The data's text keeps its indentation, which JSON and the
+/// front matter allow, so its lines and columns are the page's.
+pub fn in_rst(rst: &str) -> Vec<Mount> {
+    let mut found = Vec::new();
+    let mut lines = rst
+        .split_inclusive('\n')
+        .scan(0usize, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .peekable();
+    while let Some((start, line)) = lines.next() {
+        let indent = line.len() - line.trim_start().len();
+        let Some(rest) = line.trim().strip_prefix(".. ") else {
+            continue;
+        };
+        let Some((name, argument)) = rest.split_once("::") else {
+            continue;
+        };
+        let argument = argument.trim();
+        let (widget, is_code) = match name.trim() {
+            "code-block" | "code" | "sourcecode" => {
+                (fence::widget_of_info(argument, WIDGET_NAMES), true)
+            }
+            name if argument.is_empty() => (fence::widget_of_info(name, WIDGET_NAMES), false),
+            _ => (None, false),
+        };
+        let Some(widget) = widget else { continue };
+        // The directive's block: the lines indented deeper than it, and blank lines between.
+        let mut block: Vec<(usize, &str)> = Vec::new();
+        while let Some(&(at, next)) = lines.peek() {
+            let blank = next.trim().is_empty();
+            if !blank && next.len() - next.trim_start().len() <= indent {
+                break;
+            }
+            block.push((at, next));
+            lines.next();
+        }
+        // Its options: the field list at the top of the block, up to the first blank line.
+        let options = block
+            .iter()
+            .take_while(|(_, l)| l.trim_start().starts_with(':'))
+            .count();
+        let mut attributes = vec![(WIDGET_ATTR.to_owned(), widget.to_owned())];
+        let mut invalid = None;
+        for &(at, option) in block.iter().take(options) {
+            let field = option.trim().trim_start_matches(':');
+            let (key, value) = field.split_once(':').unwrap_or((field, ""));
+            match fence::OPTIONS.iter().find(|(k, _)| *k == key) {
+                Some((_, attribute)) if !is_code => {
+                    attributes.push(((*attribute).to_owned(), value.trim().to_owned()));
+                }
+                // A code block's options are Sphinx's own (:caption:, :linenos: ...).
+                _ if is_code => {}
+                _ => {
+                    let column = option.len() - option.trim_start().len();
+                    invalid.get_or_insert((
+                        at + column,
+                        DataError {
+                            line: Some(1),
+                            column: Some(1),
+                            ..DataError::new(
+                                ErrorKind::Invalid,
+                                format!(
+                                    "`{key}` is not an option of the {widget} directive; the options are {}",
+                                    fence::OPTIONS.map(|(k, _)| k).join(", ")
+                                ),
+                            )
+                        }
+                        .from_origin("the directive's options"),
+                    ));
+                }
+            }
+        }
+        let body: Vec<&(usize, &str)> = block.iter().skip(options).collect();
+        let body_start = body
+            .iter()
+            .find(|(_, l)| !l.trim().is_empty())
+            .map_or(start, |(at, _)| *at);
+        let text: String = body
+            .iter()
+            .skip_while(|(at, _)| *at < body_start)
+            .map(|(_, l)| *l)
+            .collect();
+        let mut mount = if is_code {
+            mount_of(widget, start, &text, body_start, Fenced::Source)
+        } else {
+            Mount {
+                attributes,
+                start,
+                placement: Placement::Host,
+                tag: "div".to_owned(),
+                fenced: Fenced::Source,
+                inline: (!text.trim().is_empty()).then(|| (body_start, text.clone())),
+                ..Mount::default()
+            }
+        };
+        if mount.invalid.is_none() {
+            mount.invalid = invalid;
+        }
+        found.push(mount);
     }
     found
 }

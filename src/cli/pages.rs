@@ -38,7 +38,8 @@ pub struct Mount {
     pub inside: Option<usize>,
     /// Whether it is a widget fence (```` ```hiring-timeline ````), and of what page.
     pub fenced: Fenced,
-    /// A fence whose front matter cannot be read: where the fence's text starts, and why.
+    /// A fence whose front matter (a directive whose options) cannot be read: where the text
+    /// the error's line and column count from starts, and why.
     pub invalid: Option<(usize, DataError)>,
 }
 
@@ -48,8 +49,9 @@ pub enum Fenced {
     /// A mount element (`data-hb-widget`).
     #[default]
     No,
-    /// A fence of a Markdown source.
-    Markdown,
+    /// A fence of a source page: Markdown's, or reStructuredText's widget directive or
+    /// `code-block`.
+    Source,
     /// A fence as a built page holds it: its widget goes on the highlighter's wrapper that
     /// starts at [`Mount::start`], or, when `bare`, on a `div` before the `pre` that starts
     /// there.
@@ -409,7 +411,12 @@ pub fn check_mount(mount: &Mount, lines: &Lines<'_>, page: &Path, site: &Site<'_
         return problem(
             Location::of_json_error(page, Some((lines, *start)), error),
             error.clone(),
-            Some("the fence's front matter".to_owned()),
+            Some(
+                error
+                    .origin
+                    .clone()
+                    .unwrap_or_else(|| "the fence's front matter".to_owned()),
+            ),
         );
     }
     if let Placement::Refused(why) = mount.placement {
@@ -680,6 +687,11 @@ pub fn markdown_without_code(markdown: &str) -> String {
 /// Whether `path` is a Markdown page, by its extension.
 pub fn is_markdown(path: &Path) -> bool {
     has_extension(path, &["md", "markdown", "mdx"])
+}
+
+/// Whether `path` is a reStructuredText page (Sphinx's), by its extension.
+pub fn is_rst(path: &Path) -> bool {
+    has_extension(path, &["rst"])
 }
 
 /// Whether `path` is an HTML page, by its extension.

@@ -172,7 +172,31 @@ pub fn read(text: &str) -> Result<Fence<'_>, DataError> {
         .get(rest_at..)
         .filter(|t| !t.trim().is_empty())
         .map(|t| (rest_at, t));
+    if let Some((at, data)) = json {
+        let start = at + (data.len() - data.trim_start().len());
+        if looks_like_yaml(data.trim_start()) {
+            return Err(at_offset(text, start, YAML));
+        }
+    }
     Ok(Fence { attributes, json })
+}
+
+/// What a fence holding YAML is told. The browser reads JSON only: a YAML parser would cost every
+/// page its bytes, so YAML is converted where the site is built.
+const YAML: &str = "this looks like YAML, and a widget fence holds JSON (it starts with `{`): \
+write the data as JSON, or in YAML where the site's build converts it to JSON (Hugo's \
+`handbook-widget` shortcode)";
+
+/// Whether data starts as YAML does and JSON cannot: `key:` or `- ` on its first line.
+fn looks_like_yaml(data: &str) -> bool {
+    let line = data.lines().next().unwrap_or_default().trim_end();
+    let key = line.split_once(':').is_some_and(|(k, rest)| {
+        !k.is_empty()
+            && (rest.is_empty() || rest.starts_with(' '))
+            && k.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
+    });
+    key || line == "-" || line.starts_with("- ")
 }
 
 /// An invalid-data error at byte `offset` of `text`.

@@ -16,15 +16,18 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SITES = join(root, 'target/sites');
 const env = useBrowser();
 
-/** Each generator: the commands that build its example (run in the copied example), where the
- *  bundle goes, the integration's files and where they go in the site, the built pages with
- *  their widgets, and the link (selector, text) from the first page to the second that the
- *  generator's client-side router follows (none for sites of plain pages). */
+/** Each generator: the commands that build its example (run in the copied example), its
+ *  sources `check` reads and how many widgets it finds there, where the bundle goes, the
+ *  integration's files and where they go in the site, the built pages with their widgets,
+ *  and the link (selector, text) from the first page to the second that the generator's
+ *  client-side router follows (none for sites of plain pages). */
 const python = (program) => join(root, 'tools/python/bin', program);
 const home = ['owner-directory', 'level-comparison'];
 const hiring = ['hiring-timeline', 'onboarding-checklist'];
 const GENERATORS = {
   hugo: {
+    // check sees the fences; the shortcodes' data is checked when prerender reads the built pages.
+    sources: [['content'], 1],
     // Hugo has no hook after a build: the recipe runs prerender after it.
     build: [['hugo', []], ['handbook-widgets', ['prerender', 'public', '--strict']]],
     bundle: 'static/widgets/v1',
@@ -33,6 +36,7 @@ const GENERATORS = {
     pages: { '': home, 'hiring/': hiring },
   },
   mkdocs: {
+    sources: [['docs'], 4],
     build: [[python('mkdocs'), ['build', '--strict']]],
     bundle: 'docs/widgets/v1',
     files: [['handbook_widgets.py', 'handbook_widgets.py']],
@@ -42,6 +46,7 @@ const GENERATORS = {
     link: ['.md-content a', 'how we hire'],
   },
   docusaurus: {
+    sources: [['docs'], 4],
     build: [['node_modules/.bin/docusaurus', ['build']]],
     bundle: 'static/widgets/v1',
     files: [['handbook-widgets.mjs', 'handbook-widgets.mjs']],
@@ -50,6 +55,7 @@ const GENERATORS = {
     link: ['article a', 'how we hire'],
   },
   vitepress: {
+    sources: [['docs'], 4],
     build: [['node_modules/.bin/vitepress', ['build', 'docs']]],
     bundle: 'docs/public/widgets/v1',
     files: [['handbook-widgets.mjs', 'docs/.vitepress/handbook-widgets.mjs']],
@@ -58,6 +64,7 @@ const GENERATORS = {
     link: ['.vp-doc a', 'how we hire'],
   },
   jekyll: {
+    sources: [['index.md', 'hiring.md'], 4],
     build: [['jekyll', ['build']]],
     bundle: 'widgets/v1',
     files: [['handbook_widgets.rb', '_plugins/handbook_widgets.rb']],
@@ -65,6 +72,7 @@ const GENERATORS = {
     pages: { '': home, 'hiring/': hiring },
   },
   sphinx: {
+    sources: [['index.rst', 'hiring.rst'], 4],
     build: [[python('sphinx-build'), ['-W', '-b', 'html', '.', '_build/html']]],
     bundle: '_static/widgets/v1',
     files: [['handbook_widgets.py', 'handbook_widgets.py']],
@@ -132,6 +140,12 @@ for (const name of Object.keys(GENERATORS).filter((n) => !only || only.includes(
     const widgetCount = Object.values(g.pages).flat().length;
     assert.match(log, new RegExp(`handbook-widgets prerender: ${widgetCount} widget\\(s\\) pre-rendered in \\d+ page\\(s\\), \\d+ page\\(s\\) changed; 0 could not be`), log);
     for (const page of Object.keys(g.pages)) assert.ok(existsSync(join(SITES, name, g.out, fileOf(page))), page);
+  });
+
+  test(`${name}: check reads the widgets of the sources, as a handbook's CI runs it`, () => {
+    const [paths, count] = g.sources;
+    const out = execFileSync(join(root, 'target/debug/handbook-widgets'), ['check', ...paths], { cwd: join(SITES, name), encoding: 'utf8' });
+    assert.match(out, new RegExp(`^handbook-widgets check: ${count} widgets? in \\d+ files?: ${count} valid, 0 with errors\n$`), out);
   });
 
   test(`${name}: with JavaScript off, the built pages show their widgets`, async () => {
